@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not hold a valid configuration; names every variable at fault. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Ongeldige configuratie:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Parses environment variables with a zod object schema whose keys are the variable names.
+ * Read once at start-up; the result is frozen. Throws {@link ConfigError} naming each variable
+ * that is missing or malformed, so a process refuses to start instead of failing later.
+ */
+export function parseEnv<S extends z.ZodObject>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<z.infer<S>> {
+  // Treat empty strings as unset: `FOO=` in a compose file must not count as a value.
+  const cleaned = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const variable = issue.path.join('.') || '(environment)';
+        const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+        return `${variable}: ${message}`;
+      }),
+    );
+  }
+  return Object.freeze(result.data);
+}
+
+/** Building blocks for process configs, so every process spells a port or URL the same way. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  url: () =>
+    z
+      .string()
+      .url('must be an absolute URL')
+      .transform((value) => value.replace(/\/+$/, '')),
+  boolean: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+  nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  milliseconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  secret: (minLength = 32) => z.string().min(minLength, `must be at least ${minLength} characters`),
+};

@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one list of `extensions.code` values a client can receive. Each has a default message in
+ * plain Dutch (B1) that a resident can read. Any other error is masked as INTERNAL_SERVER_ERROR
+ * at the gateway boundary.
+ */
+export const ERROR_MESSAGES = {
+  UNAUTHENTICATED: 'U bent niet ingelogd. Log opnieuw in met DigiD of eHerkenning.',
+  FORBIDDEN: 'U mag deze gegevens niet bekijken.',
+  NIVEAU_TE_LAAG: 'Voor deze gegevens moet u inloggen met een hoger betrouwbaarheidsniveau.',
+  BRON_NIET_BESCHIKBAAR: 'Deze gegevens kunnen we nu niet ophalen. Probeer het later opnieuw.',
+  BAD_USER_INPUT: 'De vraag bevat een ongeldige waarde.',
+  NIET_GEVONDEN: 'Dit gegeven is niet gevonden.',
+  GRAPHQL_PARSE_FAILED: 'De vraag is geen geldige GraphQL.',
+  GRAPHQL_VALIDATION_FAILED: 'De vraag past niet bij het schema.',
+  PERSISTED_QUERY_NOT_FOUND: 'Deze opgeslagen vraag is niet bekend.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Opgeslagen vragen worden niet ondersteund.',
+  OPERATION_RESOLUTION_FAILURE: 'Er is geen vraag om uit te voeren.',
+  BAD_REQUEST: 'Het verzoek is ongeldig.',
+  INTERNAL_SERVER_ERROR: 'Er ging iets mis. Probeer het later opnieuw.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
+/** Extra `extensions` a code may carry to the client (all others are stripped at the gateway). */
+export const PUBLIC_EXTENSIONS = ['code', 'vereistNiveau', 'bron', 'invalidParams'] as const;
+
+/**
+ * Creates a GraphQL error with a registered code and, unless given, that code's B1 message.
+ * `httpStatus` sets the response status where the whole request is refused.
+ */
+export function appError(
+  code: ErrorCode,
+  options: { message?: string; extensions?: Record<string, unknown>; httpStatus?: number; cause?: unknown } = {},
+): GraphQLError {
+  return new GraphQLError(options.message ?? ERROR_MESSAGES[code], {
+    originalError: options.cause instanceof Error ? options.cause : undefined,
+    extensions: {
+      ...options.extensions,
+      code,
+      ...(options.httpStatus === undefined ? {} : { http: { status: options.httpStatus } }),
+    },
+  });
+}
+
+/** For exhaustive switches: a compile error when a case is missing. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

@@ -1,0 +1,4 @@
+export * from './identity.js';
+export * from './niveau.js';
+export * from './claims.js';
+export * from './pseudonym.js';

@@ -1,0 +1,38 @@
+import { pino, type Logger, type LoggerOptions } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths that never reach a log: credentials and personal identifiers. Loggers must only be given
+ * structured objects; these paths are censored wherever they occur.
+ */
+const REDACT = [
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'cookie',
+  'token',
+  '*.token',
+  'bsn',
+  '*.bsn',
+  'kvk',
+  '*.kvk',
+  'identity',
+  '*.identity',
+];
+
+/** Creates the process logger: JSON lines on stdout, credentials and BSNs censored. */
+export function createLogger(name: string, level: LoggerOptions['level'] = 'info'): Logger {
+  return pino({
+    name,
+    level,
+    redact: { paths: REDACT, censor: '[verwijderd]' },
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+/** A logger that writes nothing, for tests that do not read logs. */
+export const silentLogger: Logger = pino({ level: 'silent' });
