@@ -9,7 +9,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
@@ -19,7 +22,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/gateway/**', '**/subgraphs/**', '**/simulators/**'], message: 'lib/ imports no process code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/gateway/**', '**/subgraphs/**', '**/simulators/**'],
+              message: 'lib/ imports no process code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -37,7 +47,10 @@ export default tseslint.config(
                 .flatMap((other) => [`**/subgraphs/${other}/**`, `../${other}/**`]),
               message: 'Subgraphs do not import each other; move shared code to lib/.',
             },
-            { group: ['**/gateway/**', '**/simulators/**'], message: 'A subgraph does not import the gateway or simulators.' },
+            {
+              group: ['**/gateway/**', '**/simulators/**'],
+              message: 'A subgraph does not import the gateway or simulators.',
+            },
           ],
         },
       ],

@@ -52,3 +52,33 @@ export const env = {
   milliseconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   secret: (minLength = 32) => z.string().min(minLength, `must be at least ${minLength} characters`),
 };
+
+/** A JSON Web Key Set given inline as JSON (e.g. the gateway's public internal-token keys). */
+export const jwksEnv = () =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key Set (JSON)' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.object({
+        keys: z.array(z.object({ kty: z.string() }).passthrough()).min(1, 'must hold at least one key'),
+      }),
+    );
+
+/** The variables every subgraph process reads. */
+export const subgraphBaseEnv = (defaultPort: number) => ({
+  NODE_ENV: env.nodeEnv(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: env.port(defaultPort),
+  LOG_LEVEL: env.logLevel(),
+  INTERNAL_TOKEN_PUBLIC_KEYS: jwksEnv(),
+  INTROSPECTION: env.boolean(false),
+  OVERLAP_MAP_FILE: z.string().optional(),
+  UPSTREAM_TIMEOUT_MS: env.milliseconds(5_000),
+});

@@ -39,8 +39,14 @@ const identitySchema = z.discriminatedUnion('soort', [
     middel: z.literal('EHERKENNING'),
     niveau: z.enum(NIVEAUS),
     kvk: z.string().regex(/^\d{8}$/),
-    vestiging: z.string().regex(/^\d{12}$/).optional(),
-    rsin: z.string().regex(/^\d{9}$/).optional(),
+    vestiging: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    rsin: z
+      .string()
+      .regex(/^\d{9}$/)
+      .optional(),
   }),
 ]);
 

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CLAIM_PRESETS } from '../lib/identity/index.js';
+import { env, parseEnv } from '../lib/config.js';
+
+const jwkJson = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON)' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .object({
+        kty: z.literal('EC'),
+        crv: z.literal('P-256'),
+        d: z.string(),
+        x: z.string(),
+        y: z.string(),
+        kid: z.string(),
+      })
+      .passthrough(),
+  );
+
+const schema = z.object({
+  NODE_ENV: env.nodeEnv(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: env.port(4000),
+  LOG_LEVEL: env.logLevel(),
+  /** The OIDC provider (broker) whose access tokens the gateway accepts; discovery is read from it. */
+  OIDC_ISSUER: env.url(),
+  OIDC_AUDIENCE: z.string().min(1),
+  OIDC_ALGORITHMS: z
+    .string()
+    .default('RS256,PS256,ES256')
+    .transform((v) => v.split(',').map((a) => a.trim()))
+    .pipe(
+      z
+        .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
+        .min(1),
+    ),
+  /** Where the broker puts the BSN: `bsn`, `nin` or `sub` (see lib/identity/claims.ts). */
+  OIDC_CLAIM_PRESET: z.enum(CLAIM_PRESETS).default('bsn'),
+  OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  /** ES256 private JWK (with kid) that signs internal tokens for the subgraphs. */
+  INTERNAL_TOKEN_PRIVATE_KEY: jwkJson,
+  /** Secret for the pseudonymous `Gebruiker.id` (HMAC key); changing it changes every id. */
+  PSEUDONYM_KEY: env.secret(32),
+  SUBGRAPH_BRP_URL: env.url(),
+  SUBGRAPH_ZAKEN_URL: env.url(),
+  SUBGRAPH_BERICHTEN_URL: env.url(),
+  SUBGRAPH_VOORKEUREN_URL: env.url(),
+  SUBGRAPH_TIMEOUT_MS: env.milliseconds(10_000),
+  /** Path of the committed supergraph; the gateway never composes at run time. */
+  SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
+  /** Schema introspection; off in production unless set. */
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+});
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** Reads the gateway's configuration once; throws naming each bad variable. */
+export function loadGatewayConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
+  const parsed = parseEnv(schema, environment);
+  return Object.freeze({
+    ...parsed,
+    introspection:
+      parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'true',
+    subgraphUrls: {
+      brp: parsed.SUBGRAPH_BRP_URL,
+      zaken: parsed.SUBGRAPH_ZAKEN_URL,
+      berichten: parsed.SUBGRAPH_BERICHTEN_URL,
+      voorkeuren: parsed.SUBGRAPH_VOORKEUREN_URL,
+    } as Readonly<Record<string, string>>,
+  });
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../lib/config.js';
+import { createUpstreamAgent } from '../lib/http/upstream.js';
+import { listen } from '../lib/http/listen.js';
+import { createInternalTokenSigner } from '../lib/internal-token.js';
+import { createLogger } from '../lib/logging.js';
+import { createOidcVerifier } from './auth/oidc.js';
+import { loadGatewayConfig, type GatewayConfig } from './config.js';
+import { createGateway } from './server.js';
+
+let config: GatewayConfig;
+try {
+  config = loadGatewayConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`[gateway] ${error.message}`);
+    process.exit(78);
+  }
+  throw error;
+}
+
+const logger = createLogger('gateway', config.LOG_LEVEL);
+const dispatcher = createUpstreamAgent();
+const gateway = await createGateway({
+  supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
+  subgraphUrls: config.subgraphUrls,
+  subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+  oidc: createOidcVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    algorithms: config.OIDC_ALGORITHMS,
+    clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
+  }),
+  claimPreset: config.OIDC_CLAIM_PRESET,
+  pseudonymKey: config.PSEUDONYM_KEY,
+  signer: await createInternalTokenSigner(config.INTERNAL_TOKEN_PRIVATE_KEY),
+  logger,
+  introspection: config.introspection,
+  dispatcher,
+});
+const listening = await listen(gateway.httpServer, { port: config.PORT, host: config.HOST });
+console.warn(`[gateway] GraphQL op ${listening.url}/graphql`);
+
+const stop = async () => {
+  await listening.close();
+  await gateway[Symbol.asyncDispose]();
+  await dispatcher.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());

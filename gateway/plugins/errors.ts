@@ -1,0 +1,59 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_MESSAGES, PUBLIC_EXTENSIONS, isErrorCode } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logging.js';
+
+/**
+ * The boundary where errors become what a client may see: a registered code with its message
+ * and only the public extensions. Anything else (a subgraph's HTTP failure with its URL and body
+ * in `extensions.response`, a stack trace, an unexpected exception) becomes INTERNAL_SERVER_ERROR.
+ */
+export function formatGatewayError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    const location = formatted.path ? { path: formatted.path } : {};
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      const extensions = Object.fromEntries(
+        PUBLIC_EXTENSIONS.flatMap((key) =>
+          formatted.extensions?.[key] === undefined ? [] : [[key, formatted.extensions[key]]],
+        ),
+      );
+      // Parse and validation messages come from graphql-js and help API developers; keep them.
+      return {
+        message: formatted.message,
+        ...location,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions,
+      };
+    }
+    logger.error({ err: error, code }, 'masked an unexpected error');
+    return {
+      message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR,
+      ...location,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/**
+ * Every subgraph resolves `me`, so an anonymous request gets the same UNAUTHENTICATED error
+ * from each of them. A client should see it once.
+ */
+export function dedupeErrorsPlugin<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          response.body.singleResult.errors = response.body.singleResult.errors.filter((e) => {
+            const key = JSON.stringify([e.message, e.extensions?.['code'], e.path]);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+        },
+      };
+    },
+  };
+}

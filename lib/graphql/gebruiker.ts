@@ -1,0 +1,52 @@
+import { Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { appError } from '../errors.js';
+import { Authenticatie, type Gebruiker } from './types.js';
+import { requirePerson, type BaseContext, type Person } from './context.js';
+
+/** A subgraph's own `Gebruiker` class (see {@link Gebruiker}). */
+export type GebruikerClass<G extends Gebruiker> = new () => G;
+
+/** The `Gebruiker` object for the person behind the request. */
+export function gebruikerFor<G extends Gebruiker>(cls: GebruikerClass<G>, person: Person): G {
+  const gebruiker = new cls();
+  gebruiker.id = person.gebruikerId;
+  gebruiker.soort = person.identity.soort;
+  gebruiker.authenticatie = Object.assign(new Authenticatie(), {
+    middel: person.identity.middel,
+    niveau: person.identity.niveau,
+  });
+  return gebruiker;
+}
+
+/**
+ * `Query.me` for a subgraph, declared `@shareable` and resolved from the caller's identity in
+ * every subgraph, so the query planner fetches all sections of `me` in one parallel stage
+ * (DESIGN.md §2.1).
+ */
+export function createMeResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
+  @Resolver(() => cls)
+  class MeResolver {
+    @Query(() => cls, {
+      nullable: true,
+      description:
+        'Alles over de ingelogde inwoner of ondernemer. Zonder geldige inlog: null met de fout UNAUTHENTICATED.',
+    })
+    @Directive('@shareable')
+    me(@Ctx() context: BaseContext): G {
+      return gebruikerFor(cls, requirePerson(context));
+    }
+  }
+  return MeResolver;
+}
+
+/**
+ * Resolves a `Gebruiker` entity representation (from `_entities`). A representation is only
+ * honoured for the caller itself: an id cannot be used to read another person's data.
+ */
+export function createGebruikerReferenceResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
+  return (reference: { id?: unknown }, context: BaseContext): G => {
+    const person = requirePerson(context);
+    if (reference.id !== person.gebruikerId) throw appError('FORBIDDEN');
+    return gebruikerFor(cls, person);
+  };
+}

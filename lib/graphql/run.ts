@@ -1,0 +1,40 @@
+import { listen } from '../http/listen.js';
+import { ConfigError } from '../config.js';
+import type { SubgraphServer } from './subgraph-server.js';
+
+interface BaseProcessConfig {
+  readonly HOST: string;
+  readonly PORT: number;
+}
+
+/**
+ * The `index.ts` of a subgraph process: read config once (exit 78 naming the variable when it
+ * is wrong), build, listen, print the URL, and close cleanly on SIGTERM/SIGINT.
+ */
+export async function runSubgraph<C extends BaseProcessConfig>(
+  name: string,
+  loadConfig: () => C,
+  build: (config: C) => Promise<{ server: SubgraphServer; dispose?: () => PromiseLike<void> }>,
+): Promise<void> {
+  let config: C;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[${name}] ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const { server, dispose } = await build(config);
+  const listening = await listen(server.httpServer, { port: config.PORT, host: config.HOST });
+  console.warn(`[${name}] subgraph luistert op ${listening.url}/graphql`);
+  const stop = async () => {
+    await listening.close();
+    await server[Symbol.asyncDispose]();
+    await dispose?.();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}

@@ -1,0 +1,129 @@
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ERROR_MESSAGES, isErrorCode } from '../errors.js';
+import type { InternalTokenVerifier, Caller } from '../internal-token.js';
+import type { Logger } from '../logging.js';
+import type { BaseContext } from './context.js';
+
+/** What every subgraph process hands its server: token verification, logging, time. */
+export interface SubgraphRuntime {
+  verifier: InternalTokenVerifier;
+  logger: Logger;
+  introspection?: boolean;
+  now?: () => Date;
+}
+
+export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRuntime {
+  /** The subgraph's name, also the audience of its internal tokens. */
+  name: string;
+  schema: GraphQLSchema;
+  /** Builds the per-request context (loaders, clients) on top of the verified caller. */
+  context: (base: BaseContext) => C | Promise<C>;
+}
+
+export interface SubgraphServer extends AsyncDisposable {
+  readonly httpServer: Server;
+}
+
+const UNAUTHENTICATED_BODY = {
+  errors: [{ message: ERROR_MESSAGES.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }],
+};
+
+/**
+ * Masks anything that is not a registered error: the gateway translates codes for clients, but a
+ * subgraph never sends a stack trace, an upstream body or an unexpected message out.
+ */
+export function maskSubgraphError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error }, 'unexpected error in resolver');
+    return {
+      message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/**
+ * Builds (does not start) the HTTP server of a subgraph: `POST /graphql` behind internal-token
+ * verification and `GET /health`. Any request to /graphql without a valid internal token,
+ * `_entities` and `_service` included, gets 401 and no data (zero trust, DESIGN.md §2.3).
+ */
+export async function createSubgraphServer<C extends BaseContext>(
+  options: SubgraphServerOptions<C>,
+): Promise<SubgraphServer> {
+  const { logger, verifier } = options;
+  const now = options.now ?? (() => new Date());
+  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: options.introspection ?? false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: maskSubgraphError(logger),
+    plugins,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: options.name });
+  });
+
+  const callers = new WeakMap<Request, Caller>();
+  const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+    try {
+      if (!token) throw new Error('no internal token');
+      callers.set(req, await verifier.verify(token));
+      next();
+    } catch (error) {
+      logger.warn(
+        { reason: error instanceof Error ? error.message : 'unknown' },
+        'request refused: no valid internal token',
+      );
+      res.status(401).type('application/json').send(UNAUTHENTICATED_BODY);
+    }
+  };
+
+  app.use(
+    '/graphql',
+    authenticate,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const caller = callers.get(req);
+        if (!caller) throw new Error('authenticate middleware did not run');
+        const requestId = caller.requestId === 'onbekend' ? randomUUID() : caller.requestId;
+        return options.context({
+          caller,
+          requestId,
+          logger: logger.child({ requestId }),
+          now,
+        });
+      },
+    }),
+  );
+
+  const httpServer = createServer(app);
+  // Keep-alive longer than the gateway's agent so the gateway never reuses a socket we closed.
+  httpServer.keepAliveTimeout = 65_000;
+  return {
+    httpServer,
+    async [Symbol.asyncDispose]() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { GraphQLError } from 'graphql';
+import { appError, assertNever } from '../errors.js';
+import { UpstreamError } from '../http/upstream.js';
+import type { BaseContext } from './context.js';
+
+/**
+ * The one mapper from an upstream failure to a client-facing error: code BRON_NIET_BESCHIKBAAR
+ * with the source's name, and a log line with the kind and HTTP status (never the upstream body,
+ * URL or credentials). Errors that are not upstream failures are bugs and are rethrown, so the
+ * subgraph masks them as INTERNAL_SERVER_ERROR.
+ */
+export function toBronFout(error: unknown, context: BaseContext, bron: string): GraphQLError {
+  if (!(error instanceof UpstreamError)) throw error;
+  context.logger.warn(
+    { bron, upstream: error.upstream, kind: error.kind, status: error.status, invalidParams: error.invalidParams },
+    'upstream call failed',
+  );
+  switch (error.kind) {
+    case 'UNAVAILABLE':
+    case 'TIMEOUT':
+    case 'RATE_LIMITED':
+    case 'UNAUTHORIZED':
+    case 'BAD_REQUEST':
+    case 'NOT_FOUND':
+    case 'INVALID_RESPONSE':
+      // To the resident every one of these means the same: this source cannot answer now.
+      // The kind stays in our logs, where the operator needs it.
+      return appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron } });
+    default:
+      return assertNever(error.kind);
+  }
+}

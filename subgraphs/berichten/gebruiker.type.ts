@@ -1,0 +1,7 @@
+import { Directive, ObjectType } from 'type-graphql';
+import { Gebruiker } from '../../lib/graphql/index.js';
+
+/** `Gebruiker` as the berichten subgraph knows it: the shared fields plus its own section. */
+@ObjectType('Gebruiker', { description: 'De ingelogde inwoner of ondernemer.' })
+@Directive('@key(fields: "id")')
+export class BerichtenGebruiker extends Gebruiker {}

@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { BRP_MAX_BSNS, type BrpClient } from '../upstream/brp-client.js';
+import type { BrpPersoon } from '../upstream/brp-types.js';
+
+/** The BRP field paths this subgraph asks for. Only what the schema can show (data minimisation). */
+export const BRP_FIELDS = ['naam', 'adressering'] as const;
+
+/**
+ * A per-request loader of BRP persons by BSN: one `POST /personen` per batch of at most 20 BSNs,
+ * one result per key in key order (null for a BSN the BRP does not know). A failing call fails
+ * every key of its batch with the same UpstreamError.
+ */
+export function createPersoonLoader(client: BrpClient): DataLoader<string, BrpPersoon | null> {
+  return new DataLoader(
+    async (bsns) => {
+      const personen = await client.raadpleeg(bsns, BRP_FIELDS);
+      const byBsn = new Map(personen.map((p) => [p.burgerservicenummer, p]));
+      return bsns.map((bsn) => byBsn.get(bsn) ?? null);
+    },
+    { maxBatchSize: BRP_MAX_BSNS },
+  );
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IdentityClaimError,
+  identityFromClaims,
+  isValidBsn,
+  niveauFromAcr,
+  pseudonymFor,
+  type Identity,
+} from '../../lib/identity/index.js';
+
+const SMARTCARD = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';
+
+describe('assurance level from acr (DESIGN.md §4)', () => {
+  it.each([
+    ['urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport', 'BASIS'],
+    ['urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract', 'MIDDEN'],
+    [SMARTCARD, 'SUBSTANTIEEL'],
+    ['urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI', 'HOOG'],
+    ['http://eidas.europa.eu/LoA/low', 'MIDDEN'],
+    ['http://eidas.europa.eu/LoA/substantial', 'SUBSTANTIEEL'],
+    ['http://eidas.europa.eu/LoA/high', 'HOOG'],
+    ['urn:etoegang:core:assurance-class:loa1', 'BASIS'],
+    ['urn:etoegang:core:assurance-class:loa2', 'MIDDEN'],
+    ['urn:etoegang:core:assurance-class:loa2plus', 'MIDDEN'],
+    ['urn:etoegang:core:assurance-class:loa3', 'SUBSTANTIEEL'],
+    ['urn:etoegang:core:assurance-class:loa4', 'HOOG'],
+  ])('%s → %s', (acr, niveau) => {
+    expect(niveauFromAcr(acr)).toBe(niveau);
+  });
+
+  it('knows no level for an unknown or missing acr', () => {
+    expect(niveauFromAcr('urn:example:weird')).toBeUndefined();
+    expect(niveauFromAcr(undefined)).toBeUndefined();
+  });
+});
+
+describe('identity from broker claims', () => {
+  it('reads a plain bsn claim', () => {
+    expect(identityFromClaims({ bsn: '999993653', acr: SMARTCARD }, 'bsn')).toEqual({
+      soort: 'INWONER',
+      middel: 'DIGID',
+      niveau: 'SUBSTANTIEEL',
+      bsn: '999993653',
+    });
+  });
+
+  it('reads nin with its sector prefix', () => {
+    expect(identityFromClaims({ nin: 's00000000:999993653', acr: SMARTCARD }, 'nin')).toMatchObject({
+      bsn: '999993653',
+    });
+  });
+
+  it('reads sub only when sub_id_type says it is a BSN', () => {
+    const claims = { sub: '999993653', acr: SMARTCARD };
+    expect(identityFromClaims({ ...claims, sub_id_type: 'urn:nl-eid-gdi:1.0:id:BSN' }, 'sub')).toMatchObject({
+      bsn: '999993653',
+    });
+    expect(() => identityFromClaims(claims, 'sub')).toThrow(IdentityClaimError);
+  });
+
+  it('reads an eHerkenning login with its vestiging restriction', () => {
+    expect(
+      identityFromClaims(
+        {
+          'urn:etoegang:core:LegalSubjectID': '69599084',
+          'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr': '000038509504',
+          acr: 'urn:etoegang:core:assurance-class:loa3',
+        },
+        'bsn',
+      ),
+    ).toEqual({
+      soort: 'ONDERNEMER',
+      middel: 'EHERKENNING',
+      niveau: 'SUBSTANTIEEL',
+      kvk: '69599084',
+      vestiging: '000038509504',
+    });
+  });
+
+  it('refuses a BSN that fails the elfproef, a missing acr and a malformed KvK number', () => {
+    expect(() => identityFromClaims({ bsn: '123456789', acr: SMARTCARD }, 'bsn')).toThrow(IdentityClaimError);
+    expect(() => identityFromClaims({ bsn: '999993653' }, 'bsn')).toThrow(IdentityClaimError);
+    expect(() =>
+      identityFromClaims(
+        { 'urn:etoegang:core:LegalSubjectID': '6959', acr: 'urn:etoegang:core:assurance-class:loa3' },
+        'bsn',
+      ),
+    ).toThrow(IdentityClaimError);
+  });
+
+  it('checks the elfproef', () => {
+    expect(isValidBsn('999993653')).toBe(true);
+    expect(isValidBsn('999970008')).toBe(true);
+    expect(isValidBsn('999993654')).toBe(false);
+    expect(isValidBsn('99999365')).toBe(false);
+  });
+});
+
+describe('pseudonymous Gebruiker.id', () => {
+  const inwoner: Identity = { soort: 'INWONER', middel: 'DIGID', niveau: 'MIDDEN', bsn: '999993653' };
+  const key = 'k'.repeat(32);
+
+  it('is the same for the same person at any level, and never contains the BSN', () => {
+    const id = pseudonymFor(inwoner, key);
+    expect(pseudonymFor({ ...inwoner, niveau: 'HOOG' }, key)).toBe(id);
+    expect(id).not.toContain('999993653');
+    expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('differs per person and per key', () => {
+    expect(pseudonymFor({ ...inwoner, bsn: '999970008' }, key)).not.toBe(pseudonymFor(inwoner, key));
+    expect(pseudonymFor(inwoner, 'x'.repeat(32))).not.toBe(pseudonymFor(inwoner, key));
+  });
+});
