@@ -4,9 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
-import { appError } from '../lib/errors.js';
+import { ERROR_MESSAGES, type ErrorCode } from '../lib/errors.js';
 import { identityFromClaims, pseudonymFor, type ClaimPreset } from '../lib/identity/index.js';
 import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
@@ -35,6 +35,15 @@ export interface Gateway extends AsyncDisposable {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+class RefusedTokenError extends Error {
+  override readonly name = 'RefusedTokenError';
+}
+
+/** A GraphQL response body with one coded error, for requests refused before GraphQL runs. */
+function errorBody(code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
+  return { errors: [{ message, extensions: { code } }] };
+}
 
 /**
  * Sends each subgraph the caller as a fresh internal token for that subgraph alone; whatever
@@ -98,25 +107,46 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   await apollo.start();
 
+  /** Who is asking: anonymous without a token; a refused token throws {@link RefusedTokenError}. */
   const resolveCaller = async (authorization: string | undefined, requestId: string): Promise<Caller> => {
     if (!authorization) return { kind: 'anonymous', requestId };
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization);
+    if (!match?.[1]) throw new RefusedTokenError('malformed Authorization header');
     try {
-      if (!match?.[1]) throw new Error('malformed Authorization header');
       const claims = await deps.oidc.verify(match[1]);
       const identity = identityFromClaims(claims, deps.claimPreset);
       return { kind: 'person', requestId, identity, gebruikerId: pseudonymFor(identity, deps.pseudonymKey) };
     } catch (error) {
+      if (error instanceof IdentityProviderUnavailableError) throw error;
+      throw new RefusedTokenError(error instanceof Error ? error.message : 'unknown');
+    }
+  };
+
+  const callers = new WeakMap<Request, Caller>();
+  /**
+   * Verifies the resident's token before GraphQL runs. A token that is present but not valid
+   * refuses the whole request (401), so a client never mistakes it for an anonymous request.
+   */
+  const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const sent = req.headers['x-request-id'];
+    const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      callers.set(req, await resolveCaller(req.headers.authorization, requestId));
+      next();
+    } catch (error) {
       if (error instanceof IdentityProviderUnavailableError) {
         logger.error({ requestId, reason: error.message }, 'identity provider unavailable');
-        throw appError('INTERNAL_SERVER_ERROR', {
-          message: 'Inloggen kan nu even niet worden gecontroleerd. Probeer het later opnieuw.',
-          httpStatus: 503,
-        });
+        res
+          .status(503)
+          .json(
+            errorBody('INTERNAL_SERVER_ERROR', 'Wij kunnen uw inlog nu niet controleren. Probeer het later opnieuw.'),
+          );
+        return;
       }
       // Why a token was refused is for our logs; the client learns only that it was.
       logger.info({ requestId, reason: error instanceof Error ? error.message : 'unknown' }, 'token refused');
-      throw appError('UNAUTHENTICATED', { httpStatus: 401 });
+      res.status(401).setHeader('www-authenticate', 'Bearer error="invalid_token"').json(errorBody('UNAUTHENTICATED'));
     }
   };
 
@@ -127,13 +157,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   app.use(
     '/graphql',
+    authenticate,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const sent = req.headers['x-request-id'];
-        const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return { caller: await resolveCaller(req.headers.authorization, requestId) };
+      context: async ({ req }) => {
+        const caller = callers.get(req);
+        if (!caller) throw new Error('authenticate middleware did not run');
+        return { caller };
       },
     }),
   );

@@ -10,6 +10,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { env, parseEnv } from '../lib/config.js';
+import { SIMULATOR_DEFAULTS } from '../simulators/config.js';
+import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname; // dist/scripts → project root
@@ -29,8 +31,8 @@ const ports = parseEnv(
     SIM_ZGW_B_PORT: env.port(4013),
     SIM_MIJNOVERHEID_PORT: env.port(4014),
     SIM_NOTIFYNL_PORT: env.port(4015),
-    SIM_ZGW_CLIENT_ID: z.string().default('profielservice'),
-    SIM_ZGW_SECRET: z.string().default('ontwikkel-geheim-zgw-niet-voor-productie'),
+    SIM_ZGW_CLIENT_ID: z.string().default(SIMULATOR_DEFAULTS.zgwClientId),
+    SIM_ZGW_SECRET: z.string().default(SIMULATOR_DEFAULTS.zgwSecret),
   }),
   process.env,
 );
@@ -53,7 +55,6 @@ const zgwSource = (naam: string, port: number) => ({
   catalogiUrl: local(port, '/catalogi/api/v1'),
   clientId: ports.SIM_ZGW_CLIENT_ID,
   secret: ports.SIM_ZGW_SECRET,
-  expand: true,
 });
 const subgraphEnv = (port: number) => ({
   PORT: String(port),
@@ -98,6 +99,7 @@ const services: Service[] = [
     env: {
       ...subgraphEnv(ports.SUBGRAPH_BERICHTEN_PORT),
       MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, '/berichtenbox/api/v1'),
+      MIJNOVERHEID_AFZENDERS: JSON.stringify(SIMULATED_AFZENDERS),
     },
     health: local(ports.SUBGRAPH_BERICHTEN_PORT, '/health'),
   },
@@ -160,7 +162,7 @@ function start(service: Service): void {
   child.stdout?.pipe(log);
   child.stderr?.on('data', (chunk: Buffer) => {
     log.write(chunk);
-    process.stderr.write(`[${service.name}] ${chunk.toString()}`);
+    process.stderr.write(chunk); // each process prefixes its own lines with its name
   });
   child.once('exit', (code, signal) => {
     children.delete(service.name);

@@ -44,7 +44,9 @@ export function createMeResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
  * honoured for the caller itself: an id cannot be used to read another person's data.
  */
 export function createGebruikerReferenceResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
-  return (reference: { id?: unknown }, context: BaseContext): G => {
+  // Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw,
+  // but only the one item on a rejected promise.
+  return async (reference: { id?: unknown }, context: BaseContext): Promise<G> => {
     const person = requirePerson(context);
     if (reference.id !== person.gebruikerId) throw appError('FORBIDDEN');
     return gebruikerFor(cls, person);

@@ -3,8 +3,12 @@ import type { Dispatcher } from 'undici';
 import { createUpstreamClient, type UpstreamClient } from '../http/upstream.js';
 import type { Identity } from '../identity/index.js';
 import type { ZgwPage, ZgwZaak } from './types.js';
+import { DEFAULT_VISIBILITY, isZaakVisible, type VisibilityRules } from './visibility.js';
 
-/** One configured zaaksysteem (Zaken + Catalogi API), e.g. Open Zaak. */
+/**
+ * One configured zaaksysteem (Zaken + Catalogi API). It must support Open Zaak's `expand`
+ * (zaaktype, status, status.statustype, rollen), so one call per page answers the list.
+ */
 export interface ZgwSource {
   /** Name shown to residents in `bronnen`, e.g. "Zaaksysteem Burgerzaken". */
   naam: string;
@@ -12,8 +16,8 @@ export interface ZgwSource {
   catalogiUrl: string;
   clientId: string;
   secret: string;
-  /** Open Zaak and compatible sources support `expand`; then one call answers the list. */
-  expand: boolean;
+  /** Which of the zaken a resident is named in they may see; safe defaults. */
+  zichtbaarheid?: VisibilityRules;
 }
 
 /** Who the request is for, as the ZGW audit trail records it (`user_id`, `user_representation`). */
@@ -29,13 +33,26 @@ export class NotApplicableError extends Error {
 export interface ZgwClient {
   readonly source: ZgwSource;
   /**
-   * The zaken in which `identity` has a role, newest first as the source orders them, following
+   * The zaken `identity` may see (see visibility.ts), in the source's order, following
    * pagination up to `maxPages`. The BSN travels in the request body, never in a URL.
    */
   zakenVan(identity: Identity, actor: ZgwActor): Promise<ZgwZaak[]>;
 }
 
-const EXPAND = 'zaaktype,status,status.statustype';
+/**
+ * The `_zoek` filter for the caller. Zaken API 1.5.1 knows organisations only by RSIN
+ * (`innNnpId`) or vestigingsnummer; an eenmanszaak has no RSIN, so without a vestiging
+ * restriction there is nothing to search on.
+ */
+function zoekFilter(identity: Identity): Record<string, string> | null {
+  if (identity.soort === 'INWONER') return { rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: identity.bsn };
+  if (identity.vestiging) return { rol__betrokkeneIdentificatie__vestiging__vestigingsNummer: identity.vestiging };
+  if (identity.rsin) return { rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId: identity.rsin };
+  return null;
+}
+
+// Rollen and zaaktype are needed to decide visibility; status and statustype to show progress.
+const EXPAND = 'zaaktype,status,status.statustype,rollen';
 
 /**
  * ZGW authorisation: an HS256 JWT per call with `iss`/`client_id`, `iat` in seconds, and the
@@ -74,14 +91,10 @@ export function createZgwClient(
   return {
     source,
     async zakenVan(identity, actor) {
-      const filter =
-        identity.soort === 'INWONER'
-          ? { rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: identity.bsn }
-          : identity.rsin
-            ? { rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId: identity.rsin }
-            : null;
-      if (!filter) throw new NotApplicableError('source filters organisations by RSIN only');
-      const query = source.expand ? `?expand=${EXPAND}` : '';
+      const filter = zoekFilter(identity);
+      if (!filter) throw new NotApplicableError('Zaken API 1.5.1 filters organisations by RSIN or vestiging only');
+      const rules = source.zichtbaarheid ?? DEFAULT_VISIBILITY;
+      const query = `?expand=${EXPAND}`;
       let url: string | null = `${source.zakenUrl}/zaken/_zoek${query}`;
       const zaken: ZgwZaak[] = [];
       for (let page = 0; url && page < maxPages; page++) {
@@ -91,7 +104,8 @@ export function createZgwClient(
           headers: await headers(actor),
           body: filter,
         });
-        zaken.push(...(Array.isArray(body?.results) ? body.results : []));
+        const results = Array.isArray(body?.results) ? body.results : [];
+        zaken.push(...results.filter((zaak) => isZaakVisible(zaak, identity, rules)));
         url = body?.next ?? null;
       }
       return zaken;

@@ -27,6 +27,31 @@ export interface ZgwStatus {
   _expand?: { statustype?: ZgwStatustype };
 }
 
+/** ZGW `vertrouwelijkheidaanduiding`, from least to most confidential. */
+export const VERTROUWELIJKHEDEN = [
+  'openbaar',
+  'beperkt_openbaar',
+  'intern',
+  'zaakvertrouwelijk',
+  'vertrouwelijk',
+  'confidentieel',
+  'geheim',
+  'zeer_geheim',
+] as const;
+export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEDEN)[number];
+
+export interface ZgwRol {
+  url: string;
+  betrokkeneType: 'natuurlijk_persoon' | 'niet_natuurlijk_persoon' | 'vestiging' | string;
+  omschrijvingGeneriek: string;
+  betrokkeneIdentificatie?: {
+    inpBsn?: string;
+    innNnpId?: string;
+    vestigingsNummer?: string;
+    kvkNummer?: string;
+  } | null;
+}
+
 export interface ZgwZaak {
   url: string;
   uuid?: string;
@@ -42,7 +67,7 @@ export interface ZgwZaak {
   status?: string | null;
   resultaat?: string | null;
   vertrouwelijkheidaanduiding?: string;
-  _expand?: { zaaktype?: ZgwZaaktype; status?: ZgwStatus };
+  _expand?: { zaaktype?: ZgwZaaktype | null; status?: ZgwStatus | null; rollen?: ZgwRol[] };
 }
 
 export interface ZgwPage<T> {

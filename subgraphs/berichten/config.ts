@@ -8,6 +8,19 @@ const schema = z.object({
   /** Where a resident reads a bericht in MijnOverheid. */
   MIJNOVERHEID_PORTAAL_URL: env.url().default('https://mijn.overheid.nl'),
   MIJNOVERHEID_TOKEN: z.string().optional(),
+  /** Names of senders by OIN, as JSON: {"00000001002564440000": "Gemeente Voorbeeld"}. */
+  MIJNOVERHEID_AFZENDERS: z
+    .string()
+    .default('{}')
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of OIN to name' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().regex(/^\d{20}$/, 'keys must be 20-digit OINs'), z.string().min(1))),
 });
 
 export type BerichtenConfig = ReturnType<typeof loadBerichtenConfig>;

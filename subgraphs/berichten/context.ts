@@ -5,6 +5,8 @@ import type { MijnOverheidAdapter } from './upstream/mijnoverheid.js';
 export interface BerichtenDeps {
   readonly mijnOverheid: MijnOverheidAdapter;
   readonly overlap: OverlapMap;
+  /** The name of a sender, by OIN. */
+  readonly afzenderNaam: (oin: string) => string;
   /** Link to a bericht in MijnOverheid, for `portaal.url`. */
   readonly berichtUrl: (id: string) => string;
 }

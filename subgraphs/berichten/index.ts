@@ -5,6 +5,7 @@ import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
 import { loadBerichtenConfig } from './config.js';
 import { createFbsAdapter } from './upstream/fbs-client.js';
+import { createAfzenderNamen } from './bericht/afzenders.js';
 import { BERICHTEN_SUBGRAPH, createBerichtenServer } from './server.js';
 
 await runSubgraph(BERICHTEN_SUBGRAPH, loadBerichtenConfig, async (config) => {
@@ -16,6 +17,7 @@ await runSubgraph(BERICHTEN_SUBGRAPH, loadBerichtenConfig, async (config) => {
       dispatcher,
       ...(config.MIJNOVERHEID_TOKEN ? { token: config.MIJNOVERHEID_TOKEN } : {}),
     }),
+    afzenderNaam: createAfzenderNamen(config.MIJNOVERHEID_AFZENDERS),
     berichtUrl: (id) => `${config.MIJNOVERHEID_PORTAAL_URL}/berichtenbox/bericht/${encodeURIComponent(id)}`,
     overlap: loadOverlapMap(config.OVERLAP_MAP_FILE),
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BERICHTEN_SUBGRAPH),

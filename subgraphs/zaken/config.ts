@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { VERTROUWELIJKHEDEN } from '../../lib/zgw/types.js';
+import { DEFAULT_VISIBILITY } from '../../lib/zgw/visibility.js';
 
 const bron = z
   .object({
@@ -8,13 +10,23 @@ const bron = z
     catalogiUrl: env.url(),
     clientId: z.string().min(1),
     secret: z.string().min(16, 'secret must be at least 16 characters'),
-    expand: z.boolean().default(true),
+    zichtbaarheid: z
+      .object({
+        rollen: z
+          .array(z.string().min(1))
+          .min(1)
+          .default([...DEFAULT_VISIBILITY.rollen]),
+        maxVertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN).default(DEFAULT_VISIBILITY.maxVertrouwelijkheid),
+        uitgeslotenZaaktypen: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ ...DEFAULT_VISIBILITY, rollen: [...DEFAULT_VISIBILITY.rollen], uitgeslotenZaaktypen: [] }),
   })
   .strict();
 
 const schema = z.object({
   ...subgraphBaseEnv(4002),
-  /** JSON list of zaaksystemen: [{ naam, zakenUrl, catalogiUrl, clientId, secret, expand }]. */
+  /** JSON list of zaaksystemen: [{ naam, zakenUrl, catalogiUrl, clientId, secret, zichtbaarheid? }]. */
   ZAKEN_BRONNEN: z
     .string()
     .transform((value, ctx) => {

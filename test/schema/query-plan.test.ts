@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
+import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 
 const supergraph = Supergraph.build(readFileSync('schema/supergraph.graphql', 'utf8'));
 const planner = new QueryPlanner(supergraph);
 
-function plan(file: string): PlanNode | undefined {
+function plan(file: string): PlanNode | SubscriptionNode | undefined {
   const document = parse(readFileSync(file, 'utf8'));
   return planner.buildQueryPlan(operationFromDocument(supergraph.schema, document)).node;
 }

@@ -1,16 +1,20 @@
 /**
- * Names of organisations that send Berichtenbox berichten, by OIN. MijnOverheid sends the OIN
- * only; a resident needs the name. Unknown OINs are shown as "Een overheidsorganisatie".
+ * MijnOverheid gives the sender of a bericht as an OIN only; a resident needs a name. These are
+ * national organisations that send to residents (OIN = 00000001 + RSIN + 000). A deployment adds
+ * its own gemeente and others through MIJNOVERHEID_AFZENDERS.
  */
-const AFZENDERS: ReadonlyMap<string, string> = new Map([
-  ['00000001003214345000', 'Belastingdienst'],
-  ['00000001804770694000', 'RDW'],
-  ['00000001001563291000', 'UWV'],
-  ['00000001002306608000', 'Sociale Verzekeringsbank'],
-  ['00000001821002193000', 'DUO'],
-]);
+const LANDELIJKE_AFZENDERS: Readonly<Record<string, string>> = {
+  '00000001003214345000': 'Belastingdienst',
+  '00000001804770694000': 'RDW',
+  '00000001818148007000': 'UWV',
+  '00000001820646660000': 'Kamer van Koophandel',
+};
 
-export function afzenderNaam(oin: string, gemeente: { oin?: string; naam: string }): string {
-  if (gemeente.oin && oin === gemeente.oin) return gemeente.naam;
-  return AFZENDERS.get(oin) ?? 'Een overheidsorganisatie';
+/** What a resident sees for a sender the list does not know. */
+export const ONBEKENDE_AFZENDER = 'Een overheidsorganisatie';
+
+/** Returns a lookup from OIN to the sender's name; configured names win over the built-in ones. */
+export function createAfzenderNamen(configured: Readonly<Record<string, string>> = {}): (oin: string) => string {
+  const names = new Map(Object.entries({ ...LANDELIJKE_AFZENDERS, ...configured }));
+  return (oin) => names.get(oin) ?? ONBEKENDE_AFZENDER;
 }

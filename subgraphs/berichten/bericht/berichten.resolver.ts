@@ -10,7 +10,6 @@ import {
 import { BerichtenGebruiker } from '../gebruiker.type.js';
 import type { BerichtenContext } from '../context.js';
 import { Bericht, Berichten } from './bericht.type.js';
-import { afzenderNaam } from './afzenders.js';
 
 const BRON = 'MijnOverheid Berichtenbox';
 
@@ -27,7 +26,7 @@ export class GebruikerBerichtenResolver {
           Object.assign(new Bericht(), {
             id: b.id,
             onderwerp: b.onderwerp,
-            afzender: afzenderNaam(b.afzender, { naam: context.overlap.definitie.gemeente.naam }),
+            afzender: context.afzenderNaam(b.afzender),
             ontvangen: b.ontvangen,
             gelezen: b.gelezen,
             aantalBijlagen: b.aantalBijlagen,

@@ -2,8 +2,11 @@ import DataLoader from 'dataloader';
 import { BRP_MAX_BSNS, type BrpClient } from '../upstream/brp-client.js';
 import type { BrpPersoon } from '../upstream/brp-types.js';
 
-/** The BRP field paths this subgraph asks for. Only what the schema can show (data minimisation). */
-export const BRP_FIELDS = ['naam', 'adressering'] as const;
+/**
+ * The BRP field paths this subgraph asks for: only what the schema can show (data minimisation),
+ * plus the BSN to match each person to its key (the BRP returns only the fields asked for).
+ */
+export const BRP_FIELDS = ['burgerservicenummer', 'naam', 'adressering'] as const;
 
 /**
  * A per-request loader of BRP persons by BSN: one `POST /personen` per batch of at most 20 BSNs,

@@ -1,0 +1,34 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Typed operations: the documents a front-end uses (test/operations/*.graphql) become typed
+ * DocumentNodes against the client-facing schema, plus a persisted-operation manifest
+ * (hash → document) that the gateway can use as a safelist. `npm run codegen`; CI checks that
+ * the committed output is current.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/api.graphql',
+  documents: ['test/operations/*.graphql'],
+  ignoreNoDocuments: false,
+  // The project is ESM with NodeNext resolution: relative imports need their .js extension.
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'test/generated/': {
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        strictScalars: true,
+        scalars: { DateTimeISO: 'string' },
+        avoidOptionals: { field: true, inputValue: false, object: false },
+        skipTypename: true,
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { Agent } from 'undici';
+import type { JSONWebKeySet } from 'jose';
+import { listen, type Listening } from '../../lib/http/listen.js';
+import {
+  createInternalTokenSigner,
+  createInternalTokenVerifier,
+  generateInternalKeyPair,
+  type InternalTokenSigner,
+} from '../../lib/internal-token.js';
+import { silentLogger } from '../../lib/logging.js';
+import { loadOverlapMap } from '../../lib/overlap/index.js';
+import { createZgwClient } from '../../lib/zgw/client.js';
+import { createOidcVerifier } from '../../gateway/auth/oidc.js';
+import { createGateway } from '../../gateway/server.js';
+import { createBrpServer } from '../../subgraphs/brp/server.js';
+import { createBrpClient } from '../../subgraphs/brp/upstream/brp-client.js';
+import { createZakenServer } from '../../subgraphs/zaken/server.js';
+import { createBerichtenServer } from '../../subgraphs/berichten/server.js';
+import { createFbsAdapter } from '../../subgraphs/berichten/upstream/fbs-client.js';
+import { createAfzenderNamen } from '../../subgraphs/berichten/bericht/afzenders.js';
+import { SIMULATED_AFZENDERS } from '../../simulators/mijnoverheid/seed.js';
+import { createVoorkeurenServer } from '../../subgraphs/voorkeuren/server.js';
+import { createSqliteVoorkeurenStore } from '../../subgraphs/voorkeuren/store/sqlite-store.js';
+import type { SubgraphServer } from '../../lib/graphql/index.js';
+import type { Simulator } from '../../simulators/shared/simulator.js';
+import { createBrpSimulator } from '../../simulators/brp/server.js';
+import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/server.js';
+import { createMijnOverheidSimulator } from '../../simulators/mijnoverheid/server.js';
+import { generateSigningJwks, type Jwks } from '../../simulators/idp/keys.js';
+import { loginAsTestPerson } from '../../simulators/idp/login-client.js';
+import type { FormNiveau } from '../../simulators/idp/login-form.js';
+import { startIdp, type RunningIdp } from '../idp/harness.js';
+
+export const SUBGRAPH_NAMES = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Upstream calls give up well before the gateway's subgraph timeout, as in production. */
+const UPSTREAM_TIMEOUT_MS = 2_000;
+const ZGW_CLIENT = { id: 'profielservice-test', secret: 'test-geheim-voor-zgw-0123456789' };
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: TData | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
+}
+
+/** The whole stack on 127.0.0.1 port 0, in this process; dispose with `await using`. */
+export interface Stack extends AsyncDisposable {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly simulators: { brp: Simulator; zgwA: ZgwSimulator; zgwB: ZgwSimulator; mijnOverheid: Simulator };
+  readonly idp: RunningIdp & { keys: Jwks };
+  /** Signs internal tokens as the gateway does, for direct subgraph calls. */
+  readonly internalSigner: InternalTokenSigner;
+  /** An access token from the DigiD-simulator, through the real authorization-code flow. */
+  login(who: { bsn?: string; kvk?: string; vestiging?: string; niveau?: FormNiveau }): Promise<string>;
+  /** POSTs a GraphQL operation (text, or a typed document from test/generated) to the gateway. */
+  query<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+    query: string | TypedDocumentNode<TData, TVariables>,
+    options?: RequestOptions<TVariables>,
+  ): Promise<GraphQLResponse<TData>>;
+}
+
+export interface RequestOptions<TVariables = Record<string, unknown>> {
+  token?: string;
+  variables?: TVariables;
+  headers?: Record<string, string>;
+}
+
+export async function postGraphQL<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  url: string,
+  query: string | TypedDocumentNode<TData, TVariables>,
+  options: RequestOptions<TVariables> = {},
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables: options.variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLResponse<TData>['body'],
+  };
+}
+
+async function serve(app: Parameters<typeof createServer>[1]): Promise<Listening> {
+  return listen(createServer(app), { port: 0 });
+}
+
+export async function startStack(options: { now?: () => Date } = {}): Promise<Stack> {
+  const disposers: Array<() => PromiseLike<unknown>> = [];
+  const dispose = async () => {
+    for (const d of disposers.reverse()) await d();
+  };
+  try {
+    // Upstreams.
+    const brpSim = createBrpSimulator(options.now ? { now: options.now } : {});
+    const clients = { [ZGW_CLIENT.id]: ZGW_CLIENT.secret };
+    const zgwA = createZgwSimulator({ seed: 'gemeente-a', clients });
+    const zgwB = createZgwSimulator({ seed: 'gemeente-b', clients });
+    const mijnOverheid = createMijnOverheidSimulator({});
+    const [brpL, zgwAL, zgwBL, moL] = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
+    disposers.push(() => Promise.all([brpL, zgwAL, zgwBL, moL].map((l) => l?.close())));
+
+    const keys = generateSigningJwks();
+    const idp = await startIdp({ keys });
+    disposers.push(() => idp[Symbol.asyncDispose]());
+
+    // Subgraphs.
+    const { privateJwk, publicJwks } = await generateInternalKeyPair('test-intern');
+    const signer = await createInternalTokenSigner(privateJwk);
+    const dispatcher = new Agent();
+    disposers.push(() => dispatcher.close());
+    const overlap = loadOverlapMap(undefined);
+    const runtime = (name: SubgraphName) => ({
+      verifier: createInternalTokenVerifier(publicJwks as JSONWebKeySet, name),
+      logger: silentLogger,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const store = createSqliteVoorkeurenStore(':memory:');
+    disposers.push(() => store[Symbol.asyncDispose]());
+    const zgwSource = (naam: string, l: Listening) => ({
+      naam,
+      zakenUrl: `${l.url}/zaken/api/v1`,
+      catalogiUrl: `${l.url}/catalogi/api/v1`,
+      clientId: ZGW_CLIENT.id,
+      secret: ZGW_CLIENT.secret,
+    });
+    const subgraphs: Record<SubgraphName, SubgraphServer> = {
+      brp: await createBrpServer({
+        ...runtime('brp'),
+        overlap,
+        client: createBrpClient({
+          baseUrl: `${brpL?.url}/haalcentraal/api/brp`,
+          timeoutMs: UPSTREAM_TIMEOUT_MS,
+          dispatcher,
+          protocollering: { doelbinding: 'TEST', verwerking: 'test' },
+        }),
+      }),
+      zaken: await createZakenServer({
+        ...runtime('zaken'),
+        overlap,
+        sources: [
+          createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as Listening), {
+            timeoutMs: UPSTREAM_TIMEOUT_MS,
+            dispatcher,
+          }),
+          createZgwClient(zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), {
+            timeoutMs: UPSTREAM_TIMEOUT_MS,
+            dispatcher,
+          }),
+        ],
+      }),
+      berichten: await createBerichtenServer({
+        ...runtime('berichten'),
+        overlap,
+        mijnOverheid: createFbsAdapter({
+          baseUrl: `${moL?.url}/berichtenbox/api/v1`,
+          timeoutMs: UPSTREAM_TIMEOUT_MS,
+          dispatcher,
+        }),
+        afzenderNaam: createAfzenderNamen(SIMULATED_AFZENDERS),
+        berichtUrl: (id) => `https://mijn.overheid.nl/berichtenbox/bericht/${id}`,
+      }),
+      voorkeuren: await createVoorkeurenServer({ ...runtime('voorkeuren'), store, wijzigNiveau: 'MIDDEN' }),
+    };
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    for (const name of SUBGRAPH_NAMES) {
+      const listening = await listen(subgraphs[name].httpServer, { port: 0 });
+      subgraphUrls[name] = `${listening.url}/graphql`;
+      disposers.push(async () => {
+        await listening.close();
+        await subgraphs[name][Symbol.asyncDispose]();
+      });
+    }
+
+    // Gateway.
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
+      subgraphUrls,
+      subgraphTimeoutMs: 5_000,
+      oidc: createOidcVerifier({
+        issuer: idp.issuer,
+        audience: idp.audience,
+        algorithms: ['RS256', 'PS256', 'ES256'],
+        clockToleranceSeconds: 5,
+      }),
+      claimPreset: 'bsn',
+      pseudonymKey: 'test-pseudoniem-sleutel-0123456789abcdef',
+      signer,
+      logger: silentLogger,
+      introspection: false,
+      dispatcher,
+    });
+    const gatewayL = await listen(gateway.httpServer, { port: 0 });
+    disposers.push(async () => {
+      await gatewayL.close();
+      await gateway[Symbol.asyncDispose]();
+    });
+    const gatewayUrl = `${gatewayL.url}/graphql`;
+
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid },
+      idp: Object.assign(idp, { keys }),
+      internalSigner: signer,
+      async login(who) {
+        const { accessToken } = await loginAsTestPerson({
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          redirectUri: idp.redirectUri,
+          audience: idp.audience,
+          ...who,
+        });
+        return accessToken;
+      },
+      query: (query, queryOptions) => postGraphQL(gatewayUrl, query, queryOptions),
+      [Symbol.asyncDispose]: dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/** The `me` of a response, failing the test with the errors when there is none. */
+export function meOf<TMe>(response: GraphQLResponse<{ me: TMe | null }>): TMe {
+  const me = response.body.data?.me;
+  if (!me) throw new Error(`no me in the response: ${JSON.stringify(response.body.errors)}`);
+  return me;
+}
