@@ -3,18 +3,11 @@
  * to each other by symbolic `key`s; the store turns them into records with stable UUIDs.
  */
 
+import { VERTROUWELIJKHEDEN, type Vertrouwelijkheid } from '../../lib/zgw/types.js';
+
 /** Confidentiality levels, least to most restricted (the order matters for filtering). */
-export const VERTROUWELIJKHEID = [
-  'openbaar',
-  'beperkt_openbaar',
-  'intern',
-  'zaakvertrouwelijk',
-  'vertrouwelijk',
-  'confidentieel',
-  'geheim',
-  'zeer_geheim',
-] as const;
-export type Vertrouwelijkheid = (typeof VERTROUWELIJKHEID)[number];
+export const VERTROUWELIJKHEID = VERTROUWELIJKHEDEN;
+export type { Vertrouwelijkheid };
 
 export const ROL_OMSCHRIJVING_GENERIEK = [
   'adviseur',
