@@ -15,7 +15,8 @@ import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname; // dist/scripts → project root
-const DATA = join(ROOT, 'data');
+/** Logs, the SQLite store and development secrets; `PROFIELSERVICE_DATA_DIR` moves them (tests do). */
+const DATA = process.env['PROFIELSERVICE_DATA_DIR'] ?? join(ROOT, 'data');
 const LOGS = join(DATA, 'logs');
 
 const ports = parseEnv(
