@@ -58,6 +58,12 @@ const schema = z.object({
   SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
   /** Schema introspection; off in production unless set. */
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** The GraphiQL playground at `/`; off in production unless set. */
+  PLAYGROUND: z.enum(['true', 'false']).optional(),
+  /** Public OIDC client (PKCE) the playground logs in with; in development the DigiD-simulator's. */
+  PLAYGROUND_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Example operations shown in the playground. */
+  PLAYGROUND_OPERATIONS_DIR: z.string().default('test/operations'),
 });
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
@@ -69,6 +75,9 @@ export function loadGatewayConfig(environment: Readonly<Record<string, string | 
     ...parsed,
     introspection:
       parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'true',
+    playground: parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true',
+    playgroundClientId:
+      parsed.PLAYGROUND_OIDC_CLIENT_ID ?? (parsed.NODE_ENV === 'production' ? null : 'mijn-omgeving-dev'),
     subgraphUrls: {
       brp: parsed.SUBGRAPH_BRP_URL,
       zaken: parsed.SUBGRAPH_ZAKEN_URL,

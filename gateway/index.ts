@@ -7,6 +7,7 @@ import { createLogger } from '../lib/logging.js';
 import { createOidcVerifier } from './auth/oidc.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
+import { loadExampleOperations } from './playground/playground.js';
 
 let config: GatewayConfig;
 try {
@@ -37,9 +38,17 @@ const gateway = await createGateway({
   logger,
   introspection: config.introspection,
   dispatcher,
+  playground: config.playground
+    ? {
+        login: config.playgroundClientId ? { issuer: config.OIDC_ISSUER, clientId: config.playgroundClientId } : null,
+        examples: loadExampleOperations(config.PLAYGROUND_OPERATIONS_DIR),
+      }
+    : null,
 });
 const listening = await listen(gateway.httpServer, { port: config.PORT, host: config.HOST });
-console.warn(`[gateway] GraphQL op ${listening.url}/graphql`);
+console.warn(
+  `[gateway] GraphQL op ${listening.url}/graphql${config.playground ? `, playground op ${listening.url}/` : ''}`,
+);
 
 const stop = async () => {
   await listening.close();

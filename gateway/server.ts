@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,6 +12,7 @@ import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors.js';
+import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 
 export interface GatewayContext {
   readonly caller: Caller;
@@ -28,10 +29,14 @@ export interface GatewayDeps {
   logger: Logger;
   introspection: boolean;
   dispatcher?: Dispatcher;
+  /** The GraphiQL playground at `/`; off when absent. */
+  playground?: PlaygroundOptions | null;
 }
 
 export interface Gateway extends AsyncDisposable {
   readonly httpServer: Server;
+  /** The request handler of `httpServer`, for mounting on a server that is already listening. */
+  readonly handler: RequestListener;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -155,6 +160,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
   app.use(
     '/graphql',
     authenticate,
@@ -171,6 +177,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const httpServer = createServer(app);
   return {
     httpServer,
+    handler: app,
     async [Symbol.asyncDispose]() {
       await apollo.stop();
     },

@@ -72,7 +72,16 @@ const services: Service[] = [
   {
     name: 'idp',
     script: 'simulators/idp/index.js',
-    env: { IDP_PORT: String(ports.IDP_PORT), IDP_ISSUER: issuer },
+    env: {
+      IDP_PORT: String(ports.IDP_PORT),
+      IDP_ISSUER: issuer,
+      // The playground at the gateway's root and `npm run token` log in here.
+      IDP_REDIRECT_URIS: [
+        `http://localhost:${ports.GATEWAY_PORT}/`,
+        `http://127.0.0.1:${ports.GATEWAY_PORT}/`,
+        `${issuer}/cli/callback`,
+      ].join(','),
+    },
     health: `${issuer}/.well-known/openid-configuration`,
     show: { label: 'Inloggen (DigiD-simulator)', url: issuer },
   },
@@ -219,6 +228,7 @@ if (!stopping) {
     [
       '',
       `Profielservice Mijn-Omgeving draait (opgestart in ${seconds} s):`,
+      line('Playground (GraphiQL)', `http://localhost:${ports.GATEWAY_PORT}/`),
       ...services.flatMap((s) => (s.show ? [line(s.show.label, s.show.url)] : [])),
       line('Subgraph brp', local(ports.SUBGRAPH_BRP_PORT, '/graphql')),
       line('Subgraph zaken', local(ports.SUBGRAPH_ZAKEN_PORT, '/graphql')),

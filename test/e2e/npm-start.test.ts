@@ -55,6 +55,7 @@ describe('npm start runs the whole stack on one machine', () => {
   it('prints every URL it serves', () => {
     expect(output).toContain(`GraphQL gateway                http://localhost:${ports.GATEWAY_PORT}/graphql`);
     expect(output).toContain(`Inloggen (DigiD-simulator)     http://localhost:${ports.IDP_PORT}`);
+    expect(output).toContain(`Playground (GraphiQL)          http://localhost:${ports.GATEWAY_PORT}/`);
     for (const port of Object.values(ports).filter((p) => p !== ports.GATEWAY_PORT && p !== ports.IDP_PORT)) {
       expect(output).toContain(`:${port}/`);
     }
@@ -80,9 +81,17 @@ describe('npm start runs the whole stack on one machine', () => {
     });
   });
 
+  it('serves the playground at the root URL, with the example operations', async () => {
+    const page = await fetch(`http://localhost:${ports.GATEWAY_PORT}/`).then((r) => r.text());
+    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain('query MijnOverzicht');
+  });
+
   it('stops every process on Ctrl+C', async () => {
+    expect(launcher.exitCode, 'the launcher stopped before Ctrl+C').toBeNull();
+    const exited = new Promise((r) => launcher.once('exit', r));
     launcher.kill('SIGINT');
-    const code = await new Promise((r) => launcher.once('exit', r));
+    const code = await exited;
     expect(code).toBe(0);
     const gateway = await fetch(`http://localhost:${ports.GATEWAY_PORT}/health`).then(
       () => 'up',

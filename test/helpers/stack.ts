@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -33,7 +34,8 @@ import { createMijnOverheidSimulator } from '../../simulators/mijnoverheid/serve
 import { generateSigningJwks, type Jwks } from '../../simulators/idp/keys.js';
 import { loginAsTestPerson } from '../../simulators/idp/login-client.js';
 import type { FormNiveau } from '../../simulators/idp/login-form.js';
-import { startIdp, type RunningIdp } from '../idp/harness.js';
+import { startIdp, TEST_CLIENT_ID, type RunningIdp } from '../idp/harness.js';
+import { loadExampleOperations } from '../../gateway/playground/playground.js';
 
 export const SUBGRAPH_NAMES = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -99,7 +101,13 @@ async function serve(app: Parameters<typeof createServer>[1]): Promise<Listening
   return listen(createServer(app), { port: 0 });
 }
 
-export async function startStack(options: { now?: () => Date } = {}): Promise<Stack> {
+export interface StackOptions {
+  now?: () => Date;
+  /** Serve the playground at the gateway root, with login at the IdP (its URL is registered there). */
+  playground?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const disposers: Array<() => PromiseLike<unknown>> = [];
   const dispose = async () => {
     for (const d of disposers.reverse()) await d();
@@ -114,8 +122,14 @@ export async function startStack(options: { now?: () => Date } = {}): Promise<St
     const [brpL, zgwAL, zgwBL, moL] = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
     disposers.push(() => Promise.all([brpL, zgwAL, zgwBL, moL].map((l) => l?.close())));
 
+    // The gateway's address must be known before the IdP registers it as a redirect URI, so its
+    // server listens first and gets its handler once the gateway is built.
+    const gatewayServer = createServer();
+    const gatewayL = await listen(gatewayServer, { port: 0 });
+    disposers.push(() => gatewayL.close());
+
     const keys = generateSigningJwks();
-    const idp = await startIdp({ keys });
+    const idp = await startIdp({ keys, extraRedirectUris: [`${gatewayL.url}/`] });
     disposers.push(() => idp[Symbol.asyncDispose]());
 
     // Subgraphs.
@@ -203,12 +217,15 @@ export async function startStack(options: { now?: () => Date } = {}): Promise<St
       logger: silentLogger,
       introspection: false,
       dispatcher,
+      playground: options.playground
+        ? {
+            login: { issuer: idp.issuer, clientId: TEST_CLIENT_ID },
+            examples: loadExampleOperations(fileURLToPath(new URL('../operations', import.meta.url))),
+          }
+        : null,
     });
-    const gatewayL = await listen(gateway.httpServer, { port: 0 });
-    disposers.push(async () => {
-      await gatewayL.close();
-      await gateway[Symbol.asyncDispose]();
-    });
+    gatewayServer.on('request', gateway.handler);
+    disposers.push(() => gateway[Symbol.asyncDispose]());
     const gatewayUrl = `${gatewayL.url}/graphql`;
 
     return {

@@ -18,15 +18,21 @@ export interface RunningIdp extends AsyncDisposable {
  * Starts the IdP the way tests must: listen first (the port decides the issuer), then build the
  * provider for that issuer and mount its handler.
  */
-export async function startIdp(options: Partial<Omit<DevIdentityProviderOptions, 'issuer'>> = {}): Promise<RunningIdp> {
+export async function startIdp(
+  options: Partial<Omit<DevIdentityProviderOptions, 'issuer'>> & {
+    /** More redirect URIs for the test client, e.g. the playground at a gateway's root. */
+    extraRedirectUris?: readonly string[];
+  } = {},
+): Promise<RunningIdp> {
+  const { extraRedirectUris = [], ...providerOptions } = options;
   const server = createServer();
   const listening = await listen(server, { port: 0, host: '127.0.0.1' });
   try {
     const redirectUri = cliRedirectUri(listening.url);
     const idp = createDevIdentityProvider({
       audience: TEST_AUDIENCE,
-      clients: [{ client_id: TEST_CLIENT_ID, redirect_uris: [redirectUri] }],
-      ...options,
+      clients: [{ client_id: TEST_CLIENT_ID, redirect_uris: [redirectUri, ...extraRedirectUris] }],
+      ...providerOptions,
       issuer: listening.url,
     });
     server.on('request', idp.handler);

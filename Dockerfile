@@ -1,0 +1,29 @@
+# One image for every process of the Profielservice; docker-compose.yml picks the command.
+# Build: docker build -t profielservice .   (not exercised on the project's CI machines: no Docker engine)
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY lib lib
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY simulators simulators
+COPY scripts scripts
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=root:root /app/package.json ./
+COPY --from=build --chown=root:root /app/node_modules node_modules
+COPY --from=build --chown=root:root /app/dist dist
+# The committed supergraph is the gateway's contract; the BRP test data feeds the (dev) simulator.
+COPY --chown=root:root schema schema
+COPY --chown=root:root simulators/brp/data simulators/brp/data
+# Writable only where the embedded store lives.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 4000
+CMD ["node", "--enable-source-maps", "dist/gateway/index.js"]
