@@ -37,13 +37,20 @@ export const TEST_PERSONEN: readonly TestPersoon[] = [
 ];
 
 export const TEST_BEDRIJVEN: readonly TestBedrijf[] = [
-  { kvk: '69599084', naam: 'Test BV Donald', rsin: '857583001', vestigingen: [], kenmerk: 'besloten vennootschap' },
+  {
+    kvk: '69599084',
+    naam: 'Test BV Donald',
+    rsin: '857583001',
+    // The zaaksystemen know this BV by RSIN and this vestiging (simulators/zgw/seeds).
+    vestigingen: ['000038509504'],
+    kenmerk: 'besloten vennootschap met een vestiging',
+  },
   {
     kvk: '68750110',
     naam: 'Test Stichting Bolderbast',
     rsin: '820374830',
-    vestigingen: ['000038509504'],
-    kenmerk: 'stichting met een vestiging',
+    vestigingen: ['000038509490'],
+    kenmerk: 'stichting zonder zaken',
   },
   { kvk: '68727720', naam: 'Test Eenmanszaak Kwik', vestigingen: [], kenmerk: 'eenmanszaak, zonder RSIN' },
 ];

@@ -69,7 +69,7 @@ describe('DigiD-simulator: login page', () => {
       expect(html).toContain(persoon.naam.replaceAll("'", '&#39;'));
     }
     expect(html).toContain('value="69599084"');
-    expect(html).toContain('value="68750110/000038509504"');
+    expect(html).toContain('value="69599084/000038509504"');
     expect(html).toContain(TEST_BEDRIJVEN[0]?.naam);
     // Substantieel is chosen unless the person picks another level.
     expect(html).toMatch(/id="digid-niveau-substantieel" value="substantieel" checked/);
