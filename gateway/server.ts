@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
+import { createDocumentProxy } from './documenten.js';
 
 export interface GatewayContext {
   readonly caller: Caller;
@@ -161,6 +162,16 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     res.json({ status: 'ok' });
   });
   if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
+  const zakenUrl = deps.subgraphUrls['zaken'];
+  if (zakenUrl) {
+    const documents = createDocumentProxy({
+      zakenSubgraphUrl: zakenUrl,
+      timeoutMs: deps.subgraphTimeoutMs,
+      logger,
+      ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+    });
+    app.all('/documenten/:token', documents);
+  }
   app.use(
     '/graphql',
     authenticate,

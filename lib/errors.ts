@@ -18,6 +18,14 @@ export const ERROR_MESSAGES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'Opgeslagen vragen worden niet ondersteund.',
   OPERATION_RESOLUTION_FAILURE: 'Er is geen vraag om uit te voeren.',
   BAD_REQUEST: 'Het verzoek is ongeldig.',
+  VERIFICATIECODE_ONJUIST: 'De code klopt niet. Kijk goed en probeer het opnieuw.',
+  VERIFICATIECODE_VERLOPEN: 'De code is niet meer geldig. Vraag een nieuwe code aan.',
+  VERIFICATIE_TE_VEEL_POGINGEN: 'U hebt te vaak een verkeerde code ingevuld. Vraag een nieuwe code aan.',
+  VERIFICATIE_TE_VAAK_VERSTUURD: 'We hebben u te vaak een code gestuurd. Probeer het later opnieuw.',
+  VERIFICATIECODE_NIET_VERSTUURD: 'We konden de code nu niet versturen. Probeer het over een paar minuten opnieuw.',
+  CONTACTGEGEVEN_NIET_GEVERIFIEERD:
+    'Dit adres of nummer is nog niet bevestigd. Bevestig het eerst met de code die we u stuurden.',
+  CONTACTGEGEVEN_BESTAAT_AL: 'U hebt dit adres of nummer al toegevoegd.',
   INTERNAL_SERVER_ERROR: 'Er ging iets mis. Probeer het later opnieuw.',
 } as const;
 

@@ -6,12 +6,14 @@
  * be used by setting its URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hkdfSync } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { env, parseEnv } from '../lib/config.js';
 import { SIMULATOR_DEFAULTS } from '../simulators/config.js';
 import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
+import { NOTIFY_TEMPLATES } from '../simulators/notifynl/templates.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname; // dist/scripts → project root
@@ -54,6 +56,7 @@ const zgwSource = (naam: string, port: number) => ({
   naam,
   zakenUrl: local(port, '/zaken/api/v1'),
   catalogiUrl: local(port, '/catalogi/api/v1'),
+  documentenUrl: local(port, '/documenten/api/v1'),
   clientId: ports.SIM_ZGW_CLIENT_ID,
   secret: ports.SIM_ZGW_SECRET,
 });
@@ -98,8 +101,15 @@ const services: Service[] = [
       ...subgraphEnv(ports.SUBGRAPH_ZAKEN_PORT),
       ZAKEN_BRONNEN: JSON.stringify([
         zgwSource('Zaaksysteem gemeente A', ports.SIM_ZGW_A_PORT),
-        zgwSource('Zaaksysteem gemeente B', ports.SIM_ZGW_B_PORT),
+        // Simulator B is Open Zaak: it also finds organisations by KvK number.
+        { ...zgwSource('Zaaksysteem gemeente B', ports.SIM_ZGW_B_PORT), kvkFilters: true },
       ]),
+      // A key of its own for document links, derived from the stored development secret.
+      ZAKEN_DOCUMENT_LINK_SECRET: Buffer.from(
+        hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'zaken document links', 32),
+      ).toString('base64url'),
+      // Portals fetch documents through the gateway, which passes them on to this subgraph.
+      ZAKEN_DOCUMENT_LINK_BASE_URL: `http://localhost:${ports.GATEWAY_PORT}`,
     },
     health: local(ports.SUBGRAPH_ZAKEN_PORT, '/health'),
   },
@@ -109,6 +119,7 @@ const services: Service[] = [
     env: {
       ...subgraphEnv(ports.SUBGRAPH_BERICHTEN_PORT),
       MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, '/berichtenbox/api/v1'),
+      MIJNOVERHEID_LOPENDEZAKEN_URL: local(ports.SIM_MIJNOVERHEID_PORT, '/lopendezaken/api/v1'),
       MIJNOVERHEID_AFZENDERS: JSON.stringify(SIMULATED_AFZENDERS),
     },
     health: local(ports.SUBGRAPH_BERICHTEN_PORT, '/health'),
@@ -116,7 +127,30 @@ const services: Service[] = [
   {
     name: 'voorkeuren',
     script: 'subgraphs/voorkeuren/index.js',
-    env: { ...subgraphEnv(ports.SUBGRAPH_VOORKEUREN_PORT), VOORKEUREN_SQLITE_PATH: join(DATA, 'voorkeuren.sqlite') },
+    env: {
+      ...subgraphEnv(ports.SUBGRAPH_VOORKEUREN_PORT),
+      VOORKEUREN_SQLITE_PATH: join(DATA, 'voorkeuren.sqlite'),
+      // Keys of its own, derived from the stored development secret (stable across restarts,
+      // so the stored contact details stay readable).
+      VOORKEUREN_ENCRYPTION_KEY: `dev-1:${Buffer.from(
+        hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'voorkeuren encryption', 32),
+      ).toString('base64url')}`,
+      NOTIFYNL_CALLBACK_TOKEN: Buffer.from(
+        hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'notifynl callback', 32),
+      ).toString('base64url'),
+      NOTIFYNL_URL: local(ports.SIM_NOTIFYNL_PORT),
+      NOTIFYNL_API_KEY: `ontwikkel-${SIMULATOR_DEFAULTS.notifyServiceId}-${SIMULATOR_DEFAULTS.notifySecret}`,
+      NOTIFYNL_TEMPLATES: JSON.stringify({
+        nl: {
+          'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email'].id,
+          'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms'].id,
+        },
+        en: {
+          'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email-en'].id,
+          'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms-en'].id,
+        },
+      }),
+    },
     health: local(ports.SUBGRAPH_VOORKEUREN_PORT, '/health'),
   },
   {

@@ -1,10 +1,23 @@
+import { UpstreamError } from '../http/upstream.js';
 import { BronStatus, BronStatusCode } from './types.js';
 
 /** Plain-language (B1) sentences for a section whose source did not answer fully. */
 export const BRON_MELDINGEN = {
   nietBeschikbaar: (wat: string) => `We kunnen ${wat} nu niet ophalen. Probeer het later opnieuw.`,
   onvolledig: (wat: string) => `We konden niet al ${wat} ophalen. Wat u hier ziet, is dus misschien niet alles.`,
+  teDruk: (wat: string) =>
+    `Het is nu erg druk. We kunnen ${wat} daarom nu niet ophalen. Probeer het over een paar minuten opnieuw.`,
 } as const;
+
+/**
+ * The `bron.melding` for a source that failed. A source that limits its callers (429) will answer
+ * again soon, which is worth telling the resident; every other failure reads the same to them.
+ */
+export function bronMelding(error: unknown, wat: string): string {
+  return error instanceof UpstreamError && error.kind === 'RATE_LIMITED'
+    ? BRON_MELDINGEN.teDruk(wat)
+    : BRON_MELDINGEN.nietBeschikbaar(wat);
+}
 
 /** Builds a {@link BronStatus}. `melding` stays null when all went well. */
 export function bronStatus(

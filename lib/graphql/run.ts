@@ -9,7 +9,8 @@ interface BaseProcessConfig {
 
 /**
  * The `index.ts` of a subgraph process: read config once (exit 78 naming the variable when it
- * is wrong), build, listen, print the URL, and close cleanly on SIGTERM/SIGINT.
+ * is wrong, also when `build` finds a configured file unusable), build, listen, print the URL, and
+ * close cleanly on SIGTERM/SIGINT.
  */
 export async function runSubgraph<C extends BaseProcessConfig>(
   name: string,
@@ -17,8 +18,11 @@ export async function runSubgraph<C extends BaseProcessConfig>(
   build: (config: C) => Promise<{ server: SubgraphServer; dispose?: () => PromiseLike<void> }>,
 ): Promise<void> {
   let config: C;
+  let built: Awaited<ReturnType<typeof build>>;
   try {
     config = loadConfig();
+    // Building may read configured files (certificates): a bad one is a configuration error too.
+    built = await build(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`[${name}] ${error.message}`);
@@ -26,7 +30,7 @@ export async function runSubgraph<C extends BaseProcessConfig>(
     }
     throw error;
   }
-  const { server, dispose } = await build(config);
+  const { server, dispose } = built;
   const listening = await listen(server.httpServer, { port: config.PORT, host: config.HOST });
   console.warn(`[${name}] subgraph luistert op ${listening.url}/graphql`);
   const stop = async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ERROR_MESSAGES, isErrorCode } from '../errors.js';
 import type { InternalTokenVerifier, Caller } from '../internal-token.js';
@@ -24,6 +24,11 @@ export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRu
   schema: GraphQLSchema;
   /** Builds the per-request context (loaders, clients) on top of the verified caller. */
   context: (base: BaseContext) => C | Promise<C>;
+  /**
+   * Extra HTTP routes next to /graphql (e.g. document downloads). They are NOT behind the
+   * internal-token check: each must authorise its requests itself.
+   */
+  routes?: (app: Express) => void;
 }
 
 export interface SubgraphServer extends AsyncDisposable {
@@ -80,6 +85,7 @@ export async function createSubgraphServer<C extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
+  options.routes?.(app);
 
   const callers = new WeakMap<Request, Caller>();
   const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {

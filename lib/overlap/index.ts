@@ -1,58 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { DEFAULT_OVERLAP_MAP } from './default-map.js';
-import { overlapKaartSchema, type OverlapKaartDefinitie, type OverlapRegel } from './schema.js';
-
-export type { OverlapKaartDefinitie, OverlapRegel } from './schema.js';
-export { DEFAULT_OVERLAP_MAP } from './default-map.js';
-
-/** Thrown when an overlap file is not valid; the message names the place and the problem. */
-export class OverlapMapError extends Error {
-  override readonly name = 'OverlapMapError';
-}
-
 /**
- * The ownership map (DESIGN.md §2.5): which portal owns each kind of data, where else it shows
- * and who sends notifications. Every subgraph reads it through this one module.
+ * The overlap map between the gemeente's Mijn-Omgeving and MijnOverheid (DESIGN.md §2.5, §5):
+ * one declarative file, `schema/overlap.yaml` by default, read through this one module by every
+ * subgraph, exposed by `Query.overlap` and rendered into `docs/overlap.md` by `npm run overlap`.
  */
-export interface OverlapMap {
-  readonly definitie: OverlapKaartDefinitie;
-  persoonsgegevens(): OverlapRegel;
-  zaak(zaaktypeIdentificatie: string | null): OverlapRegel;
-  bericht(): OverlapRegel;
-}
-
-export function createOverlapMap(definitie: OverlapKaartDefinitie): OverlapMap {
-  const perZaaktype = new Map(definitie.zaken.zaaktypen.map((regel) => [regel.zaaktype, regel]));
-  return {
-    definitie,
-    persoonsgegevens: () => definitie.persoonsgegevens,
-    zaak: (zaaktype) => (zaaktype && perZaaktype.get(zaaktype)) || definitie.zaken.standaard,
-    bericht: () => definitie.berichten.standaard,
-  };
-}
-
-/** Validates a parsed definition; throws {@link OverlapMapError} naming each field at fault. */
-export function validateOverlapDefinition(input: unknown, source: string): OverlapKaartDefinitie {
-  const result = overlapKaartSchema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new OverlapMapError(`Overlapkaart ${source} is ongeldig:\n  - ${problems.join('\n  - ')}`);
-  }
-  return result.data;
-}
-
-/** Loads the map from a YAML file, or the built-in default when `file` is undefined. */
-export function loadOverlapMap(file: string | undefined): OverlapMap {
-  if (file === undefined) return createOverlapMap(DEFAULT_OVERLAP_MAP);
-  const text = readFileSync(file, 'utf8');
-  let parsed: unknown;
-  try {
-    parsed = parse(text, { prettyErrors: true });
-  } catch (error) {
-    throw new OverlapMapError(
-      `Overlapkaart ${file} is geen geldige YAML: ${error instanceof Error ? error.message : ''}`,
-    );
-  }
-  return createOverlapMap(validateOverlapDefinition(parsed, file));
-}
+export type {
+  Berichttype,
+  Organisatie,
+  OverlapKaartDefinitie,
+  OverlapRegel,
+  PortaalNaamValue,
+  ZaaktypeGroep,
+} from './schema.js';
+export { overlapKaartSchema } from './schema.js';
+export {
+  createOverlapMap,
+  type BerichtKenmerken,
+  type OverlapCategorie,
+  type OverlapMap,
+  type OverlapRegelInfo,
+} from './map.js';
+export { defaultOverlapFile, loadOverlapMap, OverlapMapError, parseOverlapDefinition } from './load.js';
+export { renderOverlapMarkdown, renderOverlapMermaid } from './document.js';

@@ -1,114 +1,177 @@
-import { SignJWT } from 'jose';
 import type { Dispatcher } from 'undici';
 import { createUpstreamClient, type UpstreamClient } from '../http/upstream.js';
 import type { Identity } from '../identity/index.js';
-import type { ZgwPage, ZgwZaak } from './types.js';
+import { systeemActor, zgwHeaders, type ZgwActor } from './auth.js';
+import { createDocumentenClient, type DocumentenClient } from './documenten.js';
+import { collectPages } from './pages.js';
+import type { ZgwResultaattype, ZgwStatustype, ZgwZaak } from './types.js';
 import { DEFAULT_VISIBILITY, isZaakVisible, type VisibilityRules } from './visibility.js';
 
+export type { ZgwActor } from './auth.js';
+
 /**
- * One configured zaaksysteem (Zaken + Catalogi API). It must support Open Zaak's `expand`
- * (zaaktype, status, status.statustype, rollen), so one call per page answers the list.
+ * One configured zaaksysteem: Zaken API 1.5.1 and Catalogi API 1.3.1, optionally Documenten API
+ * 1.4.2. It must support `expand` (Zaken API 1.5 and Open Zaak do), so one call per page answers
+ * the list.
  */
 export interface ZgwSource {
   /** Name shown to residents in `bronnen`, e.g. "Zaaksysteem Burgerzaken". */
   naam: string;
   zakenUrl: string;
   catalogiUrl: string;
+  /** Documenten API base URL; without it the source shares no documents. */
+  documentenUrl?: string;
   clientId: string;
   secret: string;
+  /**
+   * Only zaken of this organisation (RSIN) are asked from this source: for a zaaksysteem that
+   * several gemeenten share. Leave out to see every zaak the resident has there.
+   */
+  bronorganisatie?: string;
+  /**
+   * The source has Open Zaak's KvK filters (`rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer`).
+   * Standard Zaken API 1.5.1 finds organisations only by RSIN or vestigingsnummer.
+   */
+  kvkFilters?: boolean;
   /** Which of the zaken a resident is named in they may see; safe defaults. */
   zichtbaarheid?: VisibilityRules;
 }
 
-/** Who the request is for, as the ZGW audit trail records it (`user_id`, `user_representation`). */
-export interface ZgwActor {
-  userId: string;
-  userRepresentation: string;
-}
+/** Why a source cannot search for the caller at all. */
+export type NotApplicableReason = 'GEEN_RSIN';
 
+/** The source cannot search zaken for this kind of login (e.g. an eenmanszaak without RSIN). */
 export class NotApplicableError extends Error {
   override readonly name = 'NotApplicableError';
+  constructor(readonly reden: NotApplicableReason) {
+    super(`zaaksysteem cannot search for this login: ${reden}`);
+  }
+}
+
+/** Related resources asked for on top of what visibility and status need. */
+export type ZaakExpansion = 'resultaat' | 'zaakinformatieobjecten';
+
+/** Options of {@link ZgwClient.zoekZaken}. */
+export interface ZaakZoekOpties {
+  expand?: readonly ZaakExpansion[];
+  /** The source's `ordering`, e.g. `-startdatum`: what to keep when the list is cut off. */
+  ordering?: string;
+}
+
+/** The zaken the caller may see, and whether the source had more than the client fetched. */
+export interface ZaakZoekResultaat {
+  zaken: ZgwZaak[];
+  /** True when the source had more pages than `maxPages`: the list is not complete. */
+  afgekapt: boolean;
 }
 
 export interface ZgwClient {
   readonly source: ZgwSource;
+  /** The Documenten API of this source, when configured. */
+  readonly documenten: DocumentenClient | null;
   /**
-   * The zaken `identity` may see (see visibility.ts), in the source's order, following
-   * pagination up to `maxPages`. The BSN travels in the request body, never in a URL.
+   * The zaken `identity` may see (see visibility.ts), in the source's order, following pagination
+   * up to `maxPages`. The BSN travels in the request body, never in a URL. Throws
+   * {@link NotApplicableError} when the source cannot search for this kind of login.
    */
-  zakenVan(identity: Identity, actor: ZgwActor): Promise<ZgwZaak[]>;
+  zoekZaken(identity: Identity, actor: ZgwActor, opties?: ZaakZoekOpties): Promise<ZaakZoekResultaat>;
+  /** {@link zoekZaken}, the zaken only. */
+  zakenVan(identity: Identity, actor: ZgwActor, opties?: ZaakZoekOpties): Promise<ZgwZaak[]>;
+  /** The statustypen of a zaaktype (Catalogi API), in `volgnummer` order. Not cached here. */
+  statustypen(zaaktypeUrl: string): Promise<ZgwStatustype[]>;
+  /** The resultaattypen of a zaaktype (Catalogi API). Not cached here. */
+  resultaattypen(zaaktypeUrl: string): Promise<ZgwResultaattype[]>;
 }
 
 /**
- * The `_zoek` filter for the caller. Zaken API 1.5.1 knows organisations only by RSIN
- * (`innNnpId`) or vestigingsnummer; an eenmanszaak has no RSIN, so without a vestiging
- * restriction there is nothing to search on.
+ * The `_zoek` filter for the caller. Zaken API 1.5.1 knows organisations only by RSIN (`innNnpId`)
+ * or vestigingsnummer; Open Zaak adds KvK filters. The KvK number is what eHerkenning proves, so
+ * a source that can search on it does; an eenmanszaak has no RSIN, so a source that cannot has
+ * nothing to search on unless the login is restricted to a vestiging.
  */
-function zoekFilter(identity: Identity): Record<string, string> | null {
+function zoekFilter(identity: Identity, source: ZgwSource): Record<string, string> {
   if (identity.soort === 'INWONER') return { rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: identity.bsn };
   if (identity.vestiging) return { rol__betrokkeneIdentificatie__vestiging__vestigingsNummer: identity.vestiging };
+  if (source.kvkFilters) return { rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer: identity.kvk };
   if (identity.rsin) return { rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId: identity.rsin };
-  return null;
+  throw new NotApplicableError('GEEN_RSIN');
 }
 
-// Rollen and zaaktype are needed to decide visibility; status and statustype to show progress.
-const EXPAND = 'zaaktype,status,status.statustype,rollen';
+// Rollen and zaaktype decide visibility; status and statustype show where the zaak stands.
+const BASE_EXPAND = ['zaaktype', 'status', 'status.statustype', 'rollen'] as const;
 
-/**
- * ZGW authorisation: an HS256 JWT per call with `iss`/`client_id`, `iat` in seconds, and the
- * resident as `user_id`/`user_representation` for the audit trail.
- */
-async function zgwToken(source: ZgwSource, actor: ZgwActor, now: () => number): Promise<string> {
-  return new SignJWT({
-    client_id: source.clientId,
-    user_id: actor.userId,
-    user_representation: actor.userRepresentation,
-  })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(source.clientId)
-    .setIssuedAt(Math.floor(now() / 1000))
-    .sign(new TextEncoder().encode(source.secret));
+/** Options of {@link createZgwClient}. */
+export interface ZgwClientOptions {
+  timeoutMs: number;
+  dispatcher?: Dispatcher;
+  /** Pages followed per list (default 5; Open Zaak pages by 100). */
+  maxPages?: number;
+  /** Time source in epoch milliseconds, for the JWT `iat`. */
+  now?: () => number;
 }
 
-export function createZgwClient(
-  source: ZgwSource,
-  options: { timeoutMs: number; dispatcher?: Dispatcher; maxPages?: number; now?: () => number },
-): ZgwClient {
+export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): ZgwClient {
   const now = options.now ?? Date.now;
   const maxPages = options.maxPages ?? 5;
+  const zakenName = `zaken:${source.naam}`;
+  const catalogiName = `catalogi:${source.naam}`;
   const http: UpstreamClient = createUpstreamClient({
-    name: `zaken:${source.naam}`,
+    name: zakenName,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
   });
-
-  const headers = async (actor: ZgwActor) => ({
-    authorization: `Bearer ${await zgwToken(source, actor, now)}`,
-    'accept-crs': 'EPSG:4326',
-    'content-crs': 'EPSG:4326',
+  const catalogi: UpstreamClient = createUpstreamClient({
+    name: catalogiName,
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
   });
+  const rules = source.zichtbaarheid ?? DEFAULT_VISIBILITY;
+  const systeem = systeemActor(source);
 
-  return {
+  async function catalogusLijst<T>(collection: string, zaaktypeUrl: string): Promise<T[]> {
+    const url = `${source.catalogiUrl}/${collection}?zaaktype=${encodeURIComponent(zaaktypeUrl)}`;
+    const { results } = await collectPages<T>(
+      catalogiName,
+      catalogi,
+      { method: 'GET', url },
+      source.catalogiUrl,
+      maxPages,
+      () => zgwHeaders(source, systeem, now()),
+    );
+    return results;
+  }
+
+  const client: ZgwClient = {
     source,
-    async zakenVan(identity, actor) {
-      const filter = zoekFilter(identity);
-      if (!filter) throw new NotApplicableError('Zaken API 1.5.1 filters organisations by RSIN or vestiging only');
-      const rules = source.zichtbaarheid ?? DEFAULT_VISIBILITY;
-      const query = `?expand=${EXPAND}`;
-      let url: string | null = `${source.zakenUrl}/zaken/_zoek${query}`;
-      const zaken: ZgwZaak[] = [];
-      for (let page = 0; url && page < maxPages; page++) {
-        const { body }: { body: ZgwPage<ZgwZaak> } = await http.json<ZgwPage<ZgwZaak>>({
-          method: 'POST',
-          url,
-          headers: await headers(actor),
-          body: filter,
-        });
-        const results = Array.isArray(body?.results) ? body.results : [];
-        zaken.push(...results.filter((zaak) => isZaakVisible(zaak, identity, rules)));
-        url = body?.next ?? null;
-      }
-      return zaken;
+    documenten: source.documentenUrl
+      ? createDocumentenClient(
+          { naam: source.naam, documentenUrl: source.documentenUrl, clientId: source.clientId, secret: source.secret },
+          options,
+        )
+      : null,
+    async zoekZaken(identity, actor, opties = {}) {
+      const body: Record<string, string> = { ...zoekFilter(identity, source) };
+      if (source.bronorganisatie) body['bronorganisatie'] = source.bronorganisatie;
+      if (opties.ordering) body['ordering'] = opties.ordering;
+      const expand = [...BASE_EXPAND, ...(opties.expand ?? [])].join(',');
+      const { results, afgekapt } = await collectPages<ZgwZaak>(
+        zakenName,
+        http,
+        { method: 'POST', url: `${source.zakenUrl}/zaken/_zoek?expand=${expand}`, body },
+        source.zakenUrl,
+        maxPages,
+        () => zgwHeaders(source, actor, now()),
+      );
+      return { zaken: results.filter((zaak) => isZaakVisible(zaak, identity, rules)), afgekapt };
     },
+    async zakenVan(identity, actor, opties) {
+      return (await client.zoekZaken(identity, actor, opties)).zaken;
+    },
+    async statustypen(zaaktypeUrl) {
+      const list = await catalogusLijst<ZgwStatustype>('statustypen', zaaktypeUrl);
+      return list.sort((a, b) => a.volgnummer - b.volgnummer);
+    },
+    resultaattypen: (zaaktypeUrl) => catalogusLijst<ZgwResultaattype>('resultaattypen', zaaktypeUrl),
   };
+  return client;
 }

@@ -16,7 +16,48 @@ export interface ZgwZaaktype {
   omschrijving: string;
   omschrijvingGeneriek?: string;
   indicatieInternOfExtern?: 'intern' | 'extern';
+  /** Free text about the zaaktype; where a gemeente fills it, it explains the zaaktype to residents. */
   toelichting?: string;
+  statustypen?: string[];
+  resultaattypen?: string[];
+}
+
+export interface ZgwResultaattype {
+  url: string;
+  omschrijving: string;
+  omschrijvingGeneriek?: string;
+  zaaktype?: string;
+}
+
+export interface ZgwResultaat {
+  url: string;
+  resultaattype: string;
+  toelichting?: string;
+}
+
+/** The link between a zaak (Zaken API) and a document (Documenten API). */
+export interface ZgwZaakInformatieObject {
+  url: string;
+  informatieobject: string;
+  zaak: string;
+  titel?: string;
+  registratiedatum?: string;
+}
+
+/** An `EnkelvoudigInformatieObject` of the Documenten API 1.4.2 (the fields this project reads). */
+export interface ZgwInformatieObject {
+  url: string;
+  identificatie?: string;
+  bronorganisatie?: string;
+  creatiedatum: string;
+  titel: string;
+  vertrouwelijkheidaanduiding?: string;
+  /** `in_bewerking`, `ter_vaststelling`, `definitief`, `gearchiveerd` or empty. */
+  status?: string;
+  formaat?: string;
+  bestandsnaam?: string;
+  bestandsomvang?: number | null;
+  inhoud?: string | null;
 }
 
 export interface ZgwStatus {
@@ -67,7 +108,13 @@ export interface ZgwZaak {
   status?: string | null;
   resultaat?: string | null;
   vertrouwelijkheidaanduiding?: string;
-  _expand?: { zaaktype?: ZgwZaaktype | null; status?: ZgwStatus | null; rollen?: ZgwRol[] };
+  _expand?: {
+    zaaktype?: ZgwZaaktype | null;
+    status?: ZgwStatus | null;
+    rollen?: ZgwRol[];
+    resultaat?: ZgwResultaat | null;
+    zaakinformatieobjecten?: ZgwZaakInformatieObject[];
+  };
 }
 
 export interface ZgwPage<T> {

@@ -6,7 +6,9 @@ import { isJsonObject, type Json, type JsonObject } from './json.js';
  *
  * Rules modelled on the API (features `fields*.feature` of BRP-API/brp-shared-dotnet):
  * - a path may name any object or leaf of the `Persoon` model, down to the members of a typed
- *   date (`geboorte.datum.langFormaat`) and of a table value (`geslacht.code`);
+ *   date (`geboorte.datum.langFormaat`) and of a table value (`geslacht.code`); asking for any
+ *   member of a date or a table value delivers the whole date or table value (features
+ *   `fields-datum.feature`, `fields-tabelwaarde.feature`);
  * - `inOnderzoek`, `geheimhoudingPersoonsgegevens`, `opschortingBijhouding`, `rni` and
  *   `verificatie` are delivered automatically and may not be asked for;
  * - `adresseringBinnenland.*` and `verblijfplaatsBinnenland.*` select the same data as
@@ -18,9 +20,24 @@ import { isJsonObject, type Json, type JsonObject } from './json.js';
 type FieldNode = 'leaf' | { readonly [member: string]: FieldNode };
 
 const leaf = 'leaf' as const;
-const DATUM: FieldNode = { type: leaf, datum: leaf, onbekend: leaf, jaar: leaf, maand: leaf, langFormaat: leaf };
-const WAARDE: FieldNode = { code: leaf, omschrijving: leaf };
-const TITEL: FieldNode = { code: leaf, omschrijving: leaf, soort: leaf };
+
+/** Nodes the API delivers whole: a path into one of them selects all of it. */
+const WHOLE = new WeakSet<object>();
+function whole<T extends object>(node: T): T {
+  WHOLE.add(node);
+  return node;
+}
+
+const DATUM: FieldNode = whole({
+  type: leaf,
+  datum: leaf,
+  onbekend: leaf,
+  jaar: leaf,
+  maand: leaf,
+  langFormaat: leaf,
+});
+const WAARDE: FieldNode = whole({ code: leaf, omschrijving: leaf });
+const TITEL: FieldNode = whole({ code: leaf, omschrijving: leaf, soort: leaf });
 const GEBOORTE: FieldNode = { datum: DATUM, land: WAARDE, plaats: WAARDE };
 const NAAM_GERELATEERDE: FieldNode = {
   voornamen: leaf,
@@ -157,14 +174,21 @@ export interface ResolvedField {
 export type FieldCheck =
   { ok: true; field: ResolvedField } | { ok: false; reason: 'niet-bestaand' | 'niet-toegestaan' };
 
-function existsIn(node: FieldNode, segments: readonly string[]): boolean {
+/**
+ * The path the API selects for `segments` under `node`: the same path, cut off at a date or table
+ * value it enters; `undefined` when the path does not exist.
+ */
+function resolveIn(node: FieldNode, segments: readonly string[]): string[] | undefined {
   let current: FieldNode = node;
-  for (const segment of segments) {
-    if (current === 'leaf' || !Object.hasOwn(current, segment)) return false;
+  for (const [index, segment] of segments.entries()) {
+    if (current === 'leaf' || !Object.hasOwn(current, segment)) return undefined;
+    if (WHOLE.has(current)) return segments.slice(0, index);
     current = current[segment] as FieldNode;
   }
-  return true;
+  return [...segments];
 }
+
+const NIET_BESTAAND: FieldCheck = { ok: false, reason: 'niet-bestaand' };
 
 /** Checks one `fields` entry against the model. The pattern is checked by the caller. */
 export function checkField(field: string): FieldCheck {
@@ -173,14 +197,37 @@ export function checkField(field: string): FieldCheck {
   if (segments.includes('inOnderzoek') || (AUTOMATISCH_GELEVERD as readonly string[]).includes(head)) {
     return { ok: false, reason: 'niet-toegestaan' };
   }
+  if (segments.some((s) => s === '')) return { ok: false, reason: 'niet-bestaand' };
   const alias = Object.hasOwn(BINNENLAND_ALIASES, head) ? BINNENLAND_ALIASES[head] : undefined;
   if (alias) {
-    return existsIn(alias.node, rest)
-      ? { ok: true, field: { path: [alias.target, ...rest], binnenlandOnly: true } }
-      : { ok: false, reason: 'niet-bestaand' };
+    const path = resolveIn(alias.node, rest);
+    return path ? { ok: true, field: { path: [alias.target, ...path], binnenlandOnly: true } } : NIET_BESTAAND;
   }
-  if (segments.some((s) => s === '') || !existsIn(PERSOON, segments)) return { ok: false, reason: 'niet-bestaand' };
-  return { ok: true, field: { path: segments, binnenlandOnly: false } };
+  const path = resolveIn(PERSOON, segments);
+  return path ? { ok: true, field: { path, binnenlandOnly: false } } : NIET_BESTAAND;
+}
+
+/**
+ * Every path a client may ask for (groups and their members, no aliases, no automatically
+ * delivered fields), for tests that ask for everything or check a client's paths.
+ */
+export function fieldPaths(): string[] {
+  const paths: string[] = [];
+  const walk = (node: FieldNode, prefix: string): void => {
+    if (node === 'leaf') return;
+    for (const [member, child] of Object.entries(node)) {
+      const path = prefix === '' ? member : `${prefix}.${member}`;
+      paths.push(path);
+      walk(child, path);
+    }
+  };
+  walk(PERSOON, '');
+  return paths;
+}
+
+/** The top-level members of `Persoon` a client may ask for: asking all of them asks everything. */
+export function topLevelFields(): string[] {
+  return PERSOON === 'leaf' ? [] : Object.keys(PERSOON);
 }
 
 /** A selection tree: `true` selects the whole value under a member. */
@@ -205,19 +252,68 @@ function buildSelection(paths: readonly (readonly string[])[]): Selection {
   return root;
 }
 
-const isOnderzoekDate = (key: string): boolean => key.startsWith('datumIngangOnderzoek');
+const PLAIN_ONDERZOEK_DATE = 'datumIngangOnderzoek';
+const isOnderzoekDate = (key: string): boolean => key.startsWith(PLAIN_ONDERZOEK_DATE);
 
-function pick(source: Json, selection: Selection): Json | undefined {
-  if (Array.isArray(source)) return source.map((item) => pick(item, selection) ?? {});
+/**
+ * The person and `adressering` carry one start date per theme (`datumIngangOnderzoekPersoon`,
+ * `...Gemeente`, ...). Only the dates of the themes of the flags delivered go along.
+ */
+const THEME_OF_FLAG: Readonly<Record<string, readonly string[]>> = {
+  burgerservicenummer: ['datumIngangOnderzoekPersoon'],
+  geslacht: ['datumIngangOnderzoekPersoon'],
+  leeftijd: ['datumIngangOnderzoekPersoon'],
+  gemeenteVanInschrijving: ['datumIngangOnderzoekGemeente'],
+  datumInschrijvingInGemeente: ['datumIngangOnderzoekGemeente'],
+  indicatieCurateleRegister: ['datumIngangOnderzoekGezag'],
+  indicatieGezagMinderjarige: ['datumIngangOnderzoekGezag'],
+  adresregel1: ['datumIngangOnderzoekVerblijfplaats'],
+  adresregel2: ['datumIngangOnderzoekVerblijfplaats'],
+  adresregel3: ['datumIngangOnderzoekVerblijfplaats'],
+  land: ['datumIngangOnderzoekVerblijfplaats'],
+  aanhef: ['datumIngangOnderzoekPersoon', 'datumIngangOnderzoekPartner'],
+  aanschrijfwijze: ['datumIngangOnderzoekPersoon', 'datumIngangOnderzoekPartner'],
+  gebruikInLopendeTekst: ['datumIngangOnderzoekPersoon', 'datumIngangOnderzoekPartner'],
+};
+
+function onderzoekDateWanted(key: string, flags: readonly string[]): boolean {
+  return key === PLAIN_ONDERZOEK_DATE || flags.some((flag) => THEME_OF_FLAG[flag]?.includes(key));
+}
+
+/**
+ * Members the contract requires of an object, by the object's path (array items share the path
+ * of their array): delivered with the object whatever was selected in it, so that a narrow
+ * selection still gives a valid object. The `type` of a polymorphic object is handled apart.
+ */
+const REQUIRED_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  gezag: ['minderjarige', 'toelichting'],
+  'gezag.minderjarige': ['burgerservicenummer'],
+  'gezag.ouders': ['naam'],
+  'gezag.ouder': ['naam'],
+};
+
+/**
+ * Cuts `source` down to `selection` (see {@link applyFields}). `path` is the member path of
+ * `source` without array indices; `inArray` tells an array item from a single object.
+ */
+function pick(source: Json, selection: Selection, path = '', inArray = false): Json | undefined {
+  if (Array.isArray(source)) return source.map((item) => pick(item, selection, path, true) ?? {});
   if (!isJsonObject(source)) return undefined;
   const picked: JsonObject = {};
   for (const [member, sub] of selection) {
     const value = source[member];
     if (value === undefined) continue;
-    const result = sub === true ? value : pick(value, sub);
+    const result = sub === true ? value : pick(value, sub, path === '' ? member : `${path}.${member}`);
     if (result !== undefined) picked[member] = result;
   }
-  const hasContent = Object.keys(picked).length > 0;
+  const type = typeof source['type'] === 'string' ? source['type'] : undefined;
+  // "Een gevraagd veld zonder waarde wordt niet geleverd": a group without any asked value is
+  // left out, but an item of a list stays (as `{}`, with what the contract requires of it).
+  if (Object.keys(picked).length === 0 && !inArray) return undefined;
+  for (const member of REQUIRED_MEMBERS[path] ?? []) {
+    const value = source[member];
+    if (value !== undefined && picked[member] === undefined) picked[member] = value;
+  }
   const markers = source['inOnderzoek'];
   if (isJsonObject(markers)) {
     const flags = Object.keys(markers).filter((key) => markers[key] === true && selection.has(key));
@@ -225,15 +321,14 @@ function pick(source: Json, selection: Selection): Json | undefined {
       const inOnderzoek: JsonObject = {};
       for (const key of Object.keys(markers)) {
         const value = markers[key];
-        if (value !== undefined && (flags.includes(key) || isOnderzoekDate(key))) inOnderzoek[key] = value;
+        if (value === undefined) continue;
+        if (flags.includes(key) || (isOnderzoekDate(key) && onderzoekDateWanted(key, flags))) inOnderzoek[key] = value;
       }
       picked['inOnderzoek'] = inOnderzoek;
     }
   }
   // A discriminated object is meaningless without its discriminator.
-  if (hasContent && typeof source['type'] === 'string' && picked['type'] === undefined) {
-    return { type: source['type'], ...picked };
-  }
+  if (type !== undefined && picked['type'] === undefined) return { type, ...picked };
   return picked;
 }
 
@@ -244,8 +339,9 @@ function woontInNederland(persoon: JsonObject): boolean {
 
 /**
  * Cuts a full v2 `Persoon` down to the requested fields, plus what the API always delivers when
- * present (geheimhouding, opschorting, rni, verificatie). Selecting a member of an object that
- * exists but has no value for it yields an empty object, as the API does (`adressering: {}`).
+ * present (geheimhouding, opschorting, rni, verificatie). A group of which no asked member has a
+ * value is left out (`fields.feature`: "Een gevraagd veld zonder waarde wordt niet geleverd");
+ * an item of a list is kept, empty (`ouders.feature`).
  */
 export function applyFields(persoon: JsonObject, fields: readonly ResolvedField[]): JsonObject {
   const binnenland = woontInNederland(persoon);

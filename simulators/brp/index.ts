@@ -1,4 +1,5 @@
-export { createBrpSimulator, BRP_PERSONEN_PATH, type BrpSimulatorOptions } from './server.js';
+export { createBrpSimulator, BRP_PERSONEN_PATH, type BrpSimulator, type BrpSimulatorOptions } from './server.js';
+export { BRP_TOKEN_PATH, type BrpOAuthOptions, type TokenIssuer } from './oauth.js';
 export { toPersoon, type TransformContext } from './transform.js';
 export { applyFields, checkField } from './fields.js';
 export { loadTestPersons } from './data.js';

@@ -225,3 +225,61 @@ export function markInOnderzoek(
     if (datum !== undefined) markers[dateMember] = datum;
   }
 }
+
+/**
+ * The flags each kind of polymorphic object can carry (its `...InOnderzoek` schema in the
+ * contract). A whole LO3 category in onderzoek (`080000`) expands to every element of the table,
+ * also to those that do not exist for the kind at hand (a `regel1` for a Dutch address), so
+ * {@link keepFlags} drops those afterwards.
+ */
+export const FLAGS_PER_SOORT = {
+  verblijfplaats: {
+    Adres: [
+      'type',
+      'datumVan',
+      'datumIngangGeldigheid',
+      'nummeraanduidingIdentificatie',
+      'adresseerbaarObjectIdentificatie',
+      'functieAdres',
+    ],
+    Locatie: ['type', 'datumVan', 'functieAdres', 'datumIngangGeldigheid'],
+    VerblijfplaatsBuitenland: ['type', 'datumVan', 'datumIngangGeldigheid'],
+    VerblijfplaatsOnbekend: ['type', 'datumVan', 'datumIngangGeldigheid'],
+  },
+  verblijfadres: {
+    Adres: [
+      'aanduidingBijHuisnummer',
+      'huisletter',
+      'huisnummer',
+      'huisnummertoevoeging',
+      'officieleStraatnaam',
+      'postcode',
+      'korteStraatnaam',
+      'woonplaats',
+    ],
+    Locatie: ['locatiebeschrijving'],
+    VerblijfplaatsBuitenland: ['regel1', 'regel2', 'regel3', 'land'],
+    VerblijfplaatsOnbekend: [],
+  },
+  nationaliteit: {
+    Nationaliteit: ['type', 'redenOpname', 'nationaliteit'],
+    BehandeldAlsNederlander: ['type', 'redenOpname'],
+    VastgesteldNietNederlander: ['type', 'redenOpname'],
+    Staatloos: ['type', 'redenOpname'],
+    NationaliteitOnbekend: ['type', 'redenOpname'],
+  },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+/**
+ * Keeps only the given flags (and the start dates) in `target.inOnderzoek`; removes the marker
+ * object when no flag is left.
+ */
+export function keepFlags(target: Record<string, unknown> | undefined, allowed: readonly string[]): void {
+  const markers = target?.['inOnderzoek'];
+  if (target === undefined || typeof markers !== 'object' || markers === null) return;
+  const kept = Object.entries(markers).filter(
+    ([key]) => allowed.includes(key) || key.startsWith('datumIngangOnderzoek'),
+  );
+  if (kept.every(([key]) => key.startsWith('datumIngangOnderzoek'))) delete target['inOnderzoek'];
+  else target['inOnderzoek'] = Object.fromEntries(kept);
+}

@@ -33,12 +33,7 @@ const invalid = (name: string, code: string, reason: string): InvalidParam => ({
 /** Checks an array parameter's presence, type and size, as the API words each failure. */
 function checkArray(name: string, value: unknown, max: number, problems: InvalidParam[]): value is unknown[] {
   if (value === undefined) {
-    // `fields` missing is reported as too few items, `burgerservicenummer` missing as required.
-    problems.push(
-      name === 'fields'
-        ? invalid(name, 'minItems', 'Array bevat minder dan 1 items.')
-        : invalid(name, 'required', 'Parameter is verplicht.'),
-    );
+    problems.push(invalid(name, 'required', 'Parameter is verplicht.'));
     return false;
   }
   if (!Array.isArray(value)) {
@@ -67,6 +62,14 @@ function checkFields(value: unknown, problems: InvalidParam[]): ResolvedField[] 
     else problems.push(invalid(name, 'fields', 'Parameter bevat een niet bestaande veldnaam.'));
   });
   return resolved;
+}
+
+/**
+ * A missing required parameter makes the API answer with another title and code than an invalid
+ * one (features `raadpleeg-met-burgerservicenummer/fout-cases.feature`, `fields-fout-cases.feature`).
+ */
+export function isMissingCombination(invalidParams: readonly InvalidParam[]): boolean {
+  return invalidParams.some((p) => p.code === 'required');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { leeftijdOp, toDatum, type Datum } from './dates.js';
-import { compact, type Json, type JsonObject } from './json.js';
+import { compact, isJsonObject, type Json, type JsonObject } from './json.js';
 import { aanschrijving, volledigeNaam, voorletters } from './naam.js';
-import { markInOnderzoek, VERBLIJFT_NIET_OP_ADRES } from './onderzoek.js';
+import { FLAGS_PER_SOORT, keepFlags, markInOnderzoek, VERBLIJFT_NIET_OP_ADRES } from './onderzoek.js';
 import type {
   RawGeboorte,
   RawGerelateerde,
@@ -41,7 +41,18 @@ function trimmed(text: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }
 
-function naamGerelateerde(naam: RawNaam | undefined): JsonObject | undefined {
+/**
+ * The GBA writes "." for an unknown geslachtsnaam (a "puntouder", a foundling's parent). The API
+ * treats it as a standard value and does not deliver it (`ouder/naam/onbekendwaardes.feature`).
+ */
+function zonderStandaardwaarde(naam: RawNaam | undefined): RawNaam | undefined {
+  if (naam?.geslachtsnaam?.trim() !== '.') return naam;
+  const { geslachtsnaam: _, ...rest } = naam;
+  return rest;
+}
+
+function naamGerelateerde(raw: RawNaam | undefined): JsonObject | undefined {
+  const naam = zonderStandaardwaarde(raw);
   if (!naam) return undefined;
   const titel = naam.adellijkeTitelPredicaat;
   return compact({
@@ -55,7 +66,8 @@ function naamGerelateerde(naam: RawNaam | undefined): JsonObject | undefined {
   });
 }
 
-function naamPersoon(naam: RawNaam | undefined): JsonObject | undefined {
+function naamPersoon(raw: RawNaam | undefined): JsonObject | undefined {
+  const naam = zonderStandaardwaarde(raw);
   if (!naam) return undefined;
   return compact({
     ...naamGerelateerde(naam),
@@ -81,6 +93,7 @@ function nationaliteit(raw: RawNationaliteit): JsonObject {
     }),
   };
   markInOnderzoek(result, raw.inOnderzoek, 'nationaliteit');
+  keepFlags(result, FLAGS_PER_SOORT.nationaliteit[type]);
   return result;
 }
 
@@ -144,7 +157,8 @@ export function actuelePartners(partners: readonly RawPartner[] | undefined): Ra
 function verblijfadresBinnenland(raw: RawVerblijfplaats, gemeente: RawWaarde | undefined): JsonObject | undefined {
   return compact({
     officieleStraatnaam: raw.naamOpenbareRuimte,
-    korteStraatnaam: raw.straat,
+    // "." is the GBA's standard value for an unknown street.
+    korteStraatnaam: raw.straat === '.' ? undefined : raw.straat,
     huisnummer: raw.huisnummer ? Number(raw.huisnummer) : undefined,
     huisletter: raw.huisletter,
     huisnummertoevoeging: raw.huisnummertoevoeging,
@@ -243,36 +257,38 @@ function adresregels(
   return regel1 ? { adresregel1: regel1, adresregel2: adresregel2(raw.postcode, woonplaats) } : {};
 }
 
-function adressering(persoon: RawPersoon, partnerNaam: RawNaam | undefined): JsonObject {
-  const names = persoon.naam ? aanschrijving(persoon.naam, persoon.geslacht, partnerNaam) : {};
+function adressering(persoon: RawPersoon, partnerNaam: RawNaam | undefined): JsonObject | undefined {
+  const eigenNaam = zonderStandaardwaarde(persoon.naam);
+  const names = eigenNaam ? aanschrijving(eigenNaam, persoon.geslacht, zonderStandaardwaarde(partnerNaam)) : {};
   const nietOpAdres =
     persoon.verblijfplaats?.inOnderzoek?.aanduidingGegevensInOnderzoek === VERBLIJFT_NIET_OP_ADRES ? true : undefined;
-  // Kept even when empty: the API answers `adressering: {}` when it cannot compose any part.
-  return (
-    compact({
-      ...adresregels(persoon.verblijfplaats, persoon.gemeenteVanInschrijving),
-      indicatieVastgesteldVerblijftNietOpAdres: nietOpAdres,
-      aanhef: names.aanhef,
-      aanschrijfwijze: names.aanschrijfwijze ? compact(names.aanschrijfwijze) : undefined,
-      gebruikInLopendeTekst: names.gebruikInLopendeTekst,
-    }) ?? {}
-  );
+  // Undefined when no part can be composed: the API then delivers no `adressering` at all
+  // (adressering features: "Dan heeft de response een persoon zonder 'adressering' gegevens").
+  return compact({
+    ...adresregels(persoon.verblijfplaats, persoon.gemeenteVanInschrijving),
+    indicatieVastgesteldVerblijftNietOpAdres: nietOpAdres,
+    aanhef: names.aanhef,
+    aanschrijfwijze: names.aanschrijfwijze ? compact(names.aanschrijfwijze) : undefined,
+    gebruikInLopendeTekst: names.gebruikInLopendeTekst,
+  });
 }
 
 /** The mock uses the 2023 gezag type names; v2 renamed "Tweehoofdig" to "Gezamenlijk". */
-function gezagsrelatie(raw: RawGezag, context: TransformContext): JsonObject {
+function gezagsrelatie(raw: RawGezag, subject: string, context: TransformContext): JsonObject {
   const persoonRef = (ref: { burgerservicenummer?: string } | undefined): JsonObject | undefined => {
     if (!ref?.burgerservicenummer) return undefined;
-    const naam = context.lookup?.(ref.burgerservicenummer)?.naam;
+    const naam = zonderStandaardwaarde(context.lookup?.(ref.burgerservicenummer)?.naam);
     const volledig = naam ? volledigeNaam({ ...naam, voornamen: trimmed(naam.voornamen) }) : undefined;
-    return compact({ burgerservicenummer: ref.burgerservicenummer, naam: compact({ volledigeNaam: volledig }) });
+    // `naam` is required for an ouder in a gezagsrelatie, also when the name is not known.
+    return { burgerservicenummer: ref.burgerservicenummer, naam: compact({ volledigeNaam: volledig }) ?? {} };
   };
   const type = raw.type === 'TweehoofdigOuderlijkGezag' ? 'GezamenlijkOuderlijkGezag' : raw.type;
   const needsToelichting = type === 'GezagNietTeBepalen' || type === 'TijdelijkGeenGezag';
   return {
     type,
     ...compact({
-      minderjarige: persoonRef(raw.minderjarige),
+      // The mock leaves out the minor when it is the person asked for; the contract requires it.
+      minderjarige: persoonRef(raw.minderjarige ?? { burgerservicenummer: subject }),
       ouders: raw.ouders?.map((o) => persoonRef(o)).filter((o): o is JsonObject => o !== undefined),
       ouder: persoonRef(raw.ouder),
       derde: raw.derde ? { type: 'BekendeDerde', ...persoonRef(raw.derde) } : undefined,
@@ -280,6 +296,17 @@ function gezagsrelatie(raw: RawGezag, context: TransformContext): JsonObject {
       toelichting: needsToelichting ? 'Gezag kan niet worden bepaald op basis van de gegevens in de BRP.' : undefined,
     }),
   };
+}
+
+/** Drops the `inOnderzoek` flags a verblijfplaats of this kind cannot carry. */
+function keepVerblijfplaatsFlags(value: Json | undefined): void {
+  if (!isJsonObject(value)) return;
+  const soort = value['type'];
+  if (typeof soort !== 'string' || !Object.hasOwn(FLAGS_PER_SOORT.verblijfplaats, soort)) return;
+  const key = soort as keyof typeof FLAGS_PER_SOORT.verblijfplaats;
+  keepFlags(value, FLAGS_PER_SOORT.verblijfplaats[key]);
+  const adres = value['verblijfadres'];
+  if (isJsonObject(adres)) keepFlags(adres, FLAGS_PER_SOORT.verblijfadres[key]);
 }
 
 /** Converts one test person to the v2 `Persoon` with every deliverable field. */
@@ -334,7 +361,7 @@ export function toPersoon(raw: RawPersoon, context: TransformContext): JsonObjec
       datumInschrijvingInGemeente: datum(raw.datumInschrijvingInGemeente),
       indicatieCurateleRegister: raw.indicatieCurateleRegister,
       indicatieGezagMinderjarige: waarde(raw.indicatieGezagMinderjarige),
-      gezag: raw.gezag?.map((g) => gezagsrelatie(g, context)),
+      gezag: raw.gezag?.map((g) => gezagsrelatie(g, raw.burgerservicenummer, context)),
       verblijfstitel: raw.verblijfstitel
         ? compact({
             aanduiding: waarde(raw.verblijfstitel.aanduiding),
@@ -357,10 +384,12 @@ export function toPersoon(raw: RawPersoon, context: TransformContext): JsonObjec
         ? compact({ datum: datum(raw.verificatie.datum), omschrijving: raw.verificatie.omschrijving })
         : undefined,
     }) ?? {};
-  persoon['adressering'] = adressering(raw, partners[0]?.naam);
+  const aanschrijving = adressering(raw, partners[0]?.naam);
+  if (aanschrijving) persoon['adressering'] = aanschrijving;
 
   markInOnderzoek(persoon, raw.persoonInOnderzoek, 'persoon');
   markInOnderzoek(persoon, raw.verblijfplaats?.inOnderzoek, 'verblijfplaats');
+  keepVerblijfplaatsFlags(persoon['verblijfplaats']);
   markInOnderzoek(persoon, raw.overlijden?.inOnderzoek, 'overlijden');
   markInOnderzoek(persoon, raw.gezagInOnderzoek, 'gezag');
   return persoon;

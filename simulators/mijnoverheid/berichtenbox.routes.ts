@@ -25,6 +25,7 @@ interface BerichtRecord {
   publicatietijdstip: string;
   status?: BerichtStatus;
   bijlagen: { bijlageId: string; naam: string; mimeType: string }[];
+  zaakreferentie?: { bronorganisatie: string; identificatie: string };
 }
 
 function toRecord(seed: BerichtSeed): BerichtRecord {
@@ -43,6 +44,7 @@ function toRecord(seed: BerichtSeed): BerichtRecord {
       ...b,
       bijlageId: stableUuid(`mijnoverheid:bijlage:${seed.key}:${index}`),
     })),
+    ...(seed.zaakreferentie ? { zaakreferentie: { ...seed.zaakreferentie } } : {}),
   };
 }
 
@@ -57,6 +59,8 @@ function header(b: BerichtRecord) {
     inhoud: b.inhoud,
     tijdstipOntvangst: b.tijdstipOntvangst,
     publicatietijdstip: b.publicatietijdstip,
+    // Extension member beyond FBS PoC 0.2.0 (see BerichtSeed.zaakreferentie).
+    ...(b.zaakreferentie ? { zaakreferentie: b.zaakreferentie } : {}),
   };
 }
 

@@ -32,6 +32,12 @@ export interface BerichtSeed {
   /** Read status as the recipient left it; absent = never touched (implicitly unread). */
   status?: { gelezen: boolean; map?: string; gewijzigdOp: string };
   bijlagen?: { naam: string; mimeType: string }[];
+  /**
+   * The zaak the bericht is about, as the sender's zaaksysteem knows it. Not in FBS PoC 0.2.0:
+   * an extension member (the contract allows extra members) so a client can link a bericht to
+   * its zaak without reading the text.
+   */
+  zaakreferentie?: { bronorganisatie: string; identificatie: string };
 }
 
 export interface LopendeZaakSeed {
@@ -85,6 +91,7 @@ export const BERICHTEN: readonly BerichtSeed[] = [
     onderwerp: 'Uitnodiging gesprek over uw Wmo-aanvraag ZAAK-2026-0000000202',
     inhoud: 'Wij nodigen u uit voor een gesprek over uw aanvraag voor een traplift.',
     tijdstipOntvangst: '2026-11-15T09:00:00Z',
+    zaakreferentie: { bronorganisatie: '002220647', identificatie: 'ZAAK-2026-0000000202' },
   },
   {
     key: 'maasstad-kvk',

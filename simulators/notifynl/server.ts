@@ -10,6 +10,7 @@ import {
   type Simulator,
 } from '../shared/simulator.js';
 import { notifyAuth, serviceIdOf } from './auth.js';
+import { deliverReceipt, deliveryStatusFor, type DeliveryStatus, type DeliveryStatusCallback } from './delivery.js';
 import { respondNotifyError, sendNotifyErrors } from './errors.js';
 import { parseSendRequest, type Channel } from './request.js';
 import { NOTIFY_TEMPLATES, render, type NotifyTemplate } from './templates.js';
@@ -23,6 +24,10 @@ export interface NotifySimulatorOptions extends CommonSimulatorOptions {
   baseUrl?: BaseUrl;
   /** Time source for `iat` checks and timestamps. */
   now?: Clock;
+  /** Where to post a delivery receipt after each accepted message (none when absent). */
+  deliveryStatusCallback?: DeliveryStatusCallback;
+  /** Called when posting a receipt fails; defaults to a console warning. */
+  onCallbackError?: (error: unknown) => void;
 }
 
 /** A notification the simulator accepted; "delivered" immediately. */
@@ -37,6 +42,8 @@ export interface SentNotification {
   subject: string | null;
   body: string;
   createdAt: string;
+  /** `delivered`, unless the recipient is one of the failing ones (see `FAILING_RECIPIENTS`). */
+  status: DeliveryStatus;
 }
 
 export interface NotifySimulator extends Simulator {
@@ -51,11 +58,17 @@ const SMS_SENDER = 'Gemeente';
  * Simulates NotifyNL (a GOV.UK Notify fork, API v2): send e-mail and SMS from templates, look
  * notifications up by id or `reference`. Like Notify it does not deduplicate on `reference`.
  * Use `setFaults({ failNext: n, status: 429 })` to have the next n requests rate-limited.
+ * Messages to `perm-fail@simulator.notify` or `+447822222222` end in `permanent-failure` (a
+ * bounce), to `temp-fail@simulator.notify` or `+447833333333` in `temporary-failure`; with a
+ * `deliveryStatusCallback`, each accepted message is followed by its delivery receipt.
  */
 export function createNotifySimulator(options: NotifySimulatorOptions): NotifySimulator {
   const now = options.now ?? (() => new Date());
   const templates = new Map((options.templates ?? Object.values(NOTIFY_TEMPLATES)).map((t) => [t.id, t]));
   const sent: SentNotification[] = [];
+  const callback = options.deliveryStatusCallback;
+  const onCallbackError =
+    options.onCallbackError ?? ((error: unknown) => console.warn('[notifynl] delivery receipt not delivered', error));
 
   const templateRef = (base: string, n: SentNotification) => ({
     id: n.template.id,
@@ -77,7 +90,7 @@ export function createNotifySimulator(options: NotifySimulatorOptions): NotifySi
     postcode: null,
     postage: null,
     type: n.type,
-    status: 'delivered',
+    status: n.status,
     template: templateRef(base, n),
     body: n.body,
     subject: n.subject,
@@ -110,6 +123,7 @@ export function createNotifySimulator(options: NotifySimulatorOptions): NotifySi
       subject: template.subject !== undefined ? render(template.subject, personalisation) : null,
       body: render(template.body, personalisation),
       createdAt: now().toISOString(),
+      status: deliveryStatusFor(recipient),
     };
     sent.push(notification);
     const base = baseUrlOf(req, options.baseUrl);
@@ -129,6 +143,28 @@ export function createNotifySimulator(options: NotifySimulatorOptions): NotifySi
       template: templateRef(base, notification),
       scheduled_for: null,
     });
+    if (callback) {
+      // After the answer, as NotifyNL does: the receipt may even arrive before the client has
+      // processed the 201.
+      res.once('finish', () => {
+        void deliverReceipt(
+          callback,
+          {
+            id: notification.id,
+            reference: notification.reference,
+            to: notification.recipient,
+            status: notification.status,
+            created_at: notification.createdAt,
+            completed_at: notification.createdAt,
+            sent_at: notification.createdAt,
+            notification_type: channel,
+            template_id: notification.template.id,
+            template_version: notification.template.version,
+          },
+          onCallbackError,
+        );
+      });
+    }
   };
 
   const v2 = express.Router();
@@ -147,7 +183,7 @@ export function createNotifySimulator(options: NotifySimulatorOptions): NotifySi
       (n) =>
         (typeof reference !== 'string' || n.reference === reference) &&
         (typeof type !== 'string' || n.type === type) &&
-        (typeof status !== 'string' || status === 'delivered'),
+        (typeof status !== 'string' || status === n.status),
     );
     const base = baseUrlOf(req, options.baseUrl);
     res.json({

@@ -42,6 +42,28 @@ export const NOTIFY_TEMPLATES = {
     name: 'Verificatiecode telefoonnummer',
     body: 'Uw verificatiecode is ((code)). De code is 15 minuten geldig.',
   }),
+  'zaak-status-email-en': template('zaak-status-email-en', {
+    type: 'email',
+    name: 'Case status update (e-mail, English)',
+    subject: 'New status for your case ((zaak))',
+    body: 'Dear ((naam)),\n\nYour case ((zaak)) has a new status: ((status)).\n\nSee your case at ((url)).',
+  }),
+  'zaak-status-sms-en': template('zaak-status-sms-en', {
+    type: 'sms',
+    name: 'Case status update (SMS, English)',
+    body: 'Your case ((zaak)) has a new status: ((status)). More information: ((url))',
+  }),
+  'verificatiecode-email-en': template('verificatiecode-email-en', {
+    type: 'email',
+    name: 'Verification code e-mail address (English)',
+    subject: 'Your verification code',
+    body: 'Your verification code is ((code)). The code is valid for 15 minutes.',
+  }),
+  'verificatiecode-sms-en': template('verificatiecode-sms-en', {
+    type: 'sms',
+    name: 'Verification code phone number (English)',
+    body: 'Your verification code is ((code)). The code is valid for 15 minutes.',
+  }),
 } as const satisfies Record<string, NotifyTemplate>;
 
 const PLACEHOLDER = /\(\(([^()]+?)\)\)/g;

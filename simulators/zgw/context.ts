@@ -12,6 +12,8 @@ export interface ZgwContext {
   urls: (req: Request) => Urls;
   respond: ErrorResponder;
   now: Clock;
+  /** Whether Open Zaak's KvK filters are known (false: a standard Zaken API 1.5.1). */
+  kvkFilters: boolean;
   /** Publishes a notification (no-op without a configured callback). */
   notify: (notification: ZgwNotification) => void;
 }

@@ -260,8 +260,20 @@ function datePredicate(name: string, value: string, problems: InvalidParam[]): Z
   return (zaak) => compare(dateOf(zaak, field));
 }
 
-/** Parses zaak filters, `ordering` and `expand` (a comma list, or an array in `_zoek`). */
-export function parseZaakQuery(params: FilterParams): ParsedZaakQuery {
+/** Open Zaak's additions to the standard 1.5.1 filters: organisations by KvK number. */
+export const OPEN_ZAAK_KVK_FILTERS: ReadonlySet<string> = new Set([
+  'rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer',
+  'rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__vestigingsNummer',
+  'rol__betrokkeneIdentificatie__vestiging__kvkNummer',
+]);
+
+/**
+ * Parses zaak filters, `ordering` and `expand` (a comma list, or an array in `_zoek`). Without
+ * `kvkFilters` the server behaves like a standard Zaken API 1.5.1: Open Zaak's KvK filters are
+ * unknown parameters.
+ */
+export function parseZaakQuery(params: FilterParams, options: { kvkFilters?: boolean } = {}): ParsedZaakQuery {
+  const kvkFilters = options.kvkFilters ?? true;
   const problems: InvalidParam[] = [];
   const unknown: string[] = [];
   const query: ZaakQuery = { predicates: [], ordering: [], expand: new Set() };
@@ -281,7 +293,7 @@ export function parseZaakQuery(params: FilterParams): ParsedZaakQuery {
       }
       continue;
     }
-    const predicate = predicateFor(name, raw, problems);
+    const predicate = !kvkFilters && OPEN_ZAAK_KVK_FILTERS.has(name) ? 'unknown' : predicateFor(name, raw, problems);
     if (predicate === 'unknown') unknown.push(name);
     else if (predicate) query.predicates.push(predicate);
   }

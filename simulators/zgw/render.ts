@@ -1,5 +1,7 @@
 import type {
   CatalogusRecord,
+  InformatieObjectRecord,
+  ZaakInformatieObjectRecord,
   ResultaatRecord,
   ResultaattypeRecord,
   RolRecord,
@@ -14,6 +16,7 @@ import type {
 /** API roots under the simulator's base URL, as Open Zaak serves them. */
 export const ZAKEN_ROOT = '/zaken/api/v1';
 export const CATALOGI_ROOT = '/catalogi/api/v1';
+export const DOCUMENTEN_ROOT = '/documenten/api/v1';
 
 /** Absolute resource URLs: ZGW resources refer to each other by URL, never by bare id. */
 export class Urls {
@@ -27,6 +30,9 @@ export class Urls {
   statustype = (uuid: string): string => `${this.base}${CATALOGI_ROOT}/statustypen/${uuid}`;
   resultaattype = (uuid: string): string => `${this.base}${CATALOGI_ROOT}/resultaattypen/${uuid}`;
   roltype = (uuid: string): string => `${this.base}${CATALOGI_ROOT}/roltypen/${uuid}`;
+  zaakinformatieobject = (uuid: string): string => `${this.base}${ZAKEN_ROOT}/zaakinformatieobjecten/${uuid}`;
+  informatieobject = (uuid: string): string => `${this.base}${DOCUMENTEN_ROOT}/enkelvoudiginformatieobjecten/${uuid}`;
+  objectinformatieobject = (uuid: string): string => `${this.base}${DOCUMENTEN_ROOT}/objectinformatieobjecten/${uuid}`;
 }
 
 /** The UUID at the end of a resource URL of the given collection, if it is one. */
@@ -63,7 +69,7 @@ export function renderZaaktype(store: ZgwStore, z: ZaaktypeRecord, urls: Urls): 
     vertrouwelijkheidaanduiding: z.vertrouwelijkheidaanduiding,
     doel: z.doel,
     aanleiding: z.aanleiding,
-    toelichting: '',
+    toelichting: z.toelichting ?? '',
     indicatieInternOfExtern: z.indicatieInternOfExtern,
     handelingInitiator: z.handelingInitiator,
     onderwerp: z.onderwerp,
@@ -214,6 +220,65 @@ export function renderRol(r: RolRecord, urls: Urls): JsonRecord {
   };
 }
 
+export function renderZaakInformatieObject(zio: ZaakInformatieObjectRecord, urls: Urls): JsonRecord {
+  return {
+    url: urls.zaakinformatieobject(zio.uuid),
+    uuid: zio.uuid,
+    informatieobject: urls.informatieobject(zio.informatieobject),
+    zaak: urls.zaak(zio.zaak),
+    aardRelatieWeergave: 'Hoort bij, omgekeerd: kent',
+    titel: zio.titel,
+    beschrijving: '',
+    registratiedatum: zio.registratiedatum,
+    vernietigingsdatum: null,
+    status: null,
+  };
+}
+
+/** A zaakinformatieobject as the Documenten API mirrors it (`objectinformatieobjecten`). */
+export function renderObjectInformatieObject(zio: ZaakInformatieObjectRecord, urls: Urls): JsonRecord {
+  return {
+    url: urls.objectinformatieobject(zio.uuid),
+    informatieobject: urls.informatieobject(zio.informatieobject),
+    object: urls.zaak(zio.zaak),
+    objectType: 'zaak',
+  };
+}
+
+/** The latest (and only) version of an `EnkelvoudigInformatieObject`, as Open Zaak renders it. */
+export function renderInformatieObject(d: InformatieObjectRecord, urls: Urls): JsonRecord {
+  const url = urls.informatieobject(d.uuid);
+  return {
+    url,
+    identificatie: d.identificatie,
+    bronorganisatie: d.bronorganisatie,
+    creatiedatum: d.creatiedatum,
+    titel: d.titel,
+    vertrouwelijkheidaanduiding: d.vertrouwelijkheidaanduiding,
+    auteur: d.auteur,
+    status: d.status,
+    formaat: d.formaat,
+    taal: 'dut',
+    versie: 1,
+    beginRegistratie: d.beginRegistratie,
+    bestandsnaam: d.bestandsnaam,
+    inhoud: `${url}/download?versie=1`,
+    bestandsomvang: d.inhoud.length,
+    link: '',
+    beschrijving: d.beschrijving,
+    ontvangstdatum: null,
+    verzenddatum: null,
+    indicatieGebruiksrecht: false,
+    verschijningsvorm: '',
+    ondertekening: null,
+    integriteit: null,
+    informatieobjecttype: '',
+    locked: false,
+    bestandsdelen: [],
+    trefwoorden: [],
+  };
+}
+
 export function renderZaak(store: ZgwStore, z: ZaakRecord, urls: Urls): JsonRecord {
   const status = store.huidigeStatus(z.uuid);
   const resultaat = store.resultaatVan(z.uuid);
@@ -249,7 +314,7 @@ export function renderZaak(store: ZgwStore, z: ZaakRecord, urls: Urls): JsonReco
     eigenschappen: [],
     rollen: store.rollenVan(z.uuid).map((r) => urls.rol(r.uuid)),
     status: status ? urls.status(status.uuid) : null,
-    zaakinformatieobjecten: [],
+    zaakinformatieobjecten: store.zaakinformatieobjectenVan(z.uuid).map((zio) => urls.zaakinformatieobject(zio.uuid)),
     zaakobjecten: [],
     kenmerken: [],
     archiefnominatie: null,
@@ -296,8 +361,8 @@ export const EXPAND_CHOICES = [
 /**
  * Open Zaak's `expand`: the requested related resources go into `_expand`, nested ones into the
  * `_expand` of their parent (`_expand.status._expand.statustype`). A missing single resource is
- * `null`. The seeds have no hoofd-/deelzaken, eigenschappen, objecten or documenten, so those
- * expand to `null` or `[]`.
+ * `null`. The seeds have no hoofd-/deelzaken, eigenschappen or objecten, so those expand to
+ * `null` or `[]`.
  */
 export function expandZaak(store: ZgwStore, z: ZaakRecord, urls: Urls, expand: ReadonlySet<string>): JsonRecord {
   const zaak = renderZaak(store, z, urls);
@@ -342,7 +407,12 @@ export function expandZaak(store: ZgwStore, z: ZaakRecord, urls: Urls, expand: R
       };
     });
   }
-  for (const many of ['eigenschappen', 'zaakinformatieobjecten', 'zaakobjecten', 'deelzaken']) {
+  if (expand.has('zaakinformatieobjecten')) {
+    _expand['zaakinformatieobjecten'] = store
+      .zaakinformatieobjectenVan(z.uuid)
+      .map((zio) => renderZaakInformatieObject(zio, urls));
+  }
+  for (const many of ['eigenschappen', 'zaakobjecten', 'deelzaken']) {
     if ([...expand].some((e) => e === many || e.startsWith(`${many}.`))) _expand[many] = [];
   }
   if ([...expand].some((e) => e === 'hoofdzaak' || e.startsWith('hoofdzaak.'))) _expand['hoofdzaak'] = null;

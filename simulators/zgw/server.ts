@@ -11,7 +11,8 @@ import { catalogiRouter } from './catalogi.routes.js';
 import type { ZgwContext } from './context.js';
 import { zgwErrorResponder } from './errors.js';
 import { deliverNotification, type NotificationsCallback } from './notificaties.js';
-import { CATALOGI_ROOT, Urls, ZAKEN_ROOT } from './render.js';
+import { documentenRouter } from './documenten.routes.js';
+import { CATALOGI_ROOT, DOCUMENTEN_ROOT, Urls, ZAKEN_ROOT } from './render.js';
 import { ZGW_SEEDS, type ZgwSeedName } from './seeds/index.js';
 import { ZgwStore } from './store.js';
 import type { ZgwSeed } from './types.js';
@@ -31,6 +32,12 @@ export interface ZgwSimulatorOptions extends CommonSimulatorOptions {
   notificationsCallback?: NotificationsCallback;
   /** Called when delivering a notification fails; defaults to a console warning. */
   onNotificationError?: (error: unknown) => void;
+  /**
+   * Whether Open Zaak's KvK filters (`rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer`
+   * and friends) are supported (default true). False simulates a standard Zaken API 1.5.1 that
+   * refuses them as unknown parameters. Defaults to the seed's setting.
+   */
+  kvkFilters?: boolean;
   /** Time source for `aanmaakdatum` and JWT `iat` checks. */
   now?: Clock;
 }
@@ -42,9 +49,9 @@ export interface ZgwSimulator extends Simulator {
 
 /**
  * Simulates one municipal zaaksysteem the way Open Zaak serves it: Zaken API 1.5.1 (with Open
- * Zaak's `expand` and `pageSize`) under `/zaken/api/v1` and Catalogi API 1.3.1 under
- * `/catalogi/api/v1`, behind ZGW JWT authentication. Two instances with different seeds are two
- * independent zaaksystemen.
+ * Zaak's `expand`, `pageSize` and KvK filters) under `/zaken/api/v1`, Catalogi API 1.3.1 under
+ * `/catalogi/api/v1` and a read-only Documenten API 1.4.2 under `/documenten/api/v1`, behind ZGW
+ * JWT authentication. Two instances with different seeds are two independent zaaksystemen.
  */
 export function createZgwSimulator(options: ZgwSimulatorOptions): ZgwSimulator {
   const seed = typeof options.seed === 'string' ? ZGW_SEEDS[options.seed] : options.seed;
@@ -59,6 +66,7 @@ export function createZgwSimulator(options: ZgwSimulatorOptions): ZgwSimulator {
     urls: (req) => new Urls(baseUrlOf(req, options.baseUrl)),
     respond,
     now,
+    kvkFilters: options.kvkFilters ?? seed.kvkFilters ?? true,
     notify: (notification) => {
       if (callback) void deliverNotification(callback, notification, onNotificationError);
     },
@@ -72,6 +80,7 @@ export function createZgwSimulator(options: ZgwSimulatorOptions): ZgwSimulator {
     routes: (app) => {
       app.use(ZAKEN_ROOT, auth, zakenRouter(context));
       app.use(CATALOGI_ROOT, auth, catalogiRouter(context));
+      app.use(DOCUMENTEN_ROOT, auth, documentenRouter(context));
     },
   });
   return { ...simulator, seed };

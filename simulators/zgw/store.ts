@@ -1,6 +1,8 @@
 import { stableUuid } from '../shared/ids.js';
+import { minimalPdf } from './pdf.js';
 import type {
   BetrokkeneSeed,
+  DocumentStatus,
   BetrokkeneType,
   ResultaattypeSeed,
   RolOmschrijvingGeneriek,
@@ -75,6 +77,32 @@ export interface ResultaatRecord {
   zaak: string;
   resultaattype: string;
   toelichting: string;
+}
+
+/** An `EnkelvoudigInformatieObject` (Documenten API), one version, with its content. */
+export interface InformatieObjectRecord {
+  uuid: string;
+  identificatie: string;
+  bronorganisatie: string;
+  creatiedatum: string;
+  titel: string;
+  vertrouwelijkheidaanduiding: Vertrouwelijkheid;
+  auteur: string;
+  status: DocumentStatus;
+  formaat: string;
+  bestandsnaam: string;
+  beschrijving: string;
+  inhoud: Buffer;
+  beginRegistratie: string;
+}
+
+/** The link of a zaak to an informatieobject (Zaken API `zaakinformatieobjecten`). */
+export interface ZaakInformatieObjectRecord {
+  uuid: string;
+  zaak: string;
+  informatieobject: string;
+  titel: string;
+  registratiedatum: string;
 }
 
 export interface RolRecord {
@@ -175,6 +203,8 @@ export class ZgwStore {
   readonly statussen: StatusRecord[] = [];
   readonly resultaten: ResultaatRecord[] = [];
   readonly rollen: RolRecord[] = [];
+  readonly informatieobjecten: InformatieObjectRecord[] = [];
+  readonly zaakinformatieobjecten: ZaakInformatieObjectRecord[] = [];
 
   constructor(readonly seed: ZgwSeed) {
     const id = (...parts: string[]): string => stableUuid([seed.name, ...parts].join(':'));
@@ -267,6 +297,32 @@ export class ZgwStore {
         betrokkeneIdentificatie: identificatie,
       });
     });
+    for (const document of seed.documenten ?? []) {
+      const documentUuid = id('informatieobject', seed.key, document.key);
+      const text = Buffer.from(document.inhoud, 'utf8');
+      this.informatieobjecten.push({
+        uuid: documentUuid,
+        identificatie: `DOC-${seed.identificatie.slice(5)}-${document.key}`.slice(0, 40),
+        bronorganisatie: seed.bronorganisatie ?? this.seed.rsin,
+        creatiedatum: document.creatiedatum,
+        titel: document.titel,
+        vertrouwelijkheidaanduiding: document.vertrouwelijkheidaanduiding,
+        auteur: document.auteur,
+        status: document.status,
+        formaat: document.formaat,
+        bestandsnaam: document.bestandsnaam,
+        beschrijving: document.beschrijving ?? '',
+        inhoud: document.formaat === 'application/pdf' ? minimalPdf(document.titel, document.inhoud) : text,
+        beginRegistratie: `${document.creatiedatum}T12:00:00Z`,
+      });
+      this.zaakinformatieobjecten.push({
+        uuid: id('zaakinformatieobject', seed.key, document.key),
+        zaak: uuid,
+        informatieobject: documentUuid,
+        titel: document.titel,
+        registratiedatum: `${document.creatiedatum}T12:00:00Z`,
+      });
+    }
   }
 
   zaak(uuid: string): ZaakRecord | undefined {
@@ -303,6 +359,14 @@ export class ZgwStore {
 
   resultaatVan(zaak: string): ResultaatRecord | undefined {
     return this.resultaten.find((r) => r.zaak === zaak);
+  }
+
+  informatieobject(uuid: string): InformatieObjectRecord | undefined {
+    return this.informatieobjecten.find((d) => d.uuid === uuid);
+  }
+
+  zaakinformatieobjectenVan(zaak: string): ZaakInformatieObjectRecord[] {
+    return this.zaakinformatieobjecten.filter((z) => z.zaak === zaak);
   }
 
   rollenVan(zaak: string): RolRecord[] {

@@ -50,6 +50,8 @@ export interface ZaaktypeSeed {
   key: string;
   identificatie: string;
   omschrijving: string;
+  /** The catalogus `toelichting`; where given, a plain-language explanation for residents. */
+  toelichting?: string;
   indicatieInternOfExtern: 'intern' | 'extern';
   vertrouwelijkheidaanduiding: Vertrouwelijkheid;
   doel: string;
@@ -123,6 +125,28 @@ export interface ZaakSeed {
   statussen: { statustype: string; gezet: string; toelichting?: string }[];
   resultaat?: { resultaattype: string; toelichting: string };
   rollen: RolSeed[];
+  /** Documents of the zaak (Documenten API), linked to it by a zaakinformatieobject. */
+  documenten?: DocumentSeed[];
+}
+
+/** `status` of an informatieobject (Documenten API). */
+export type DocumentStatus = 'in_bewerking' | 'ter_vaststelling' | 'definitief' | 'gearchiveerd';
+
+/** A document (`EnkelvoudigInformatieObject`) with its content. */
+export interface DocumentSeed {
+  key: string;
+  titel: string;
+  /** Date in the document's life (JJJJ-MM-DD). */
+  creatiedatum: string;
+  bestandsnaam: string;
+  /** Media type, e.g. `application/pdf`. */
+  formaat: string;
+  vertrouwelijkheidaanduiding: Vertrouwelijkheid;
+  status: DocumentStatus;
+  auteur: string;
+  beschrijving?: string;
+  /** The content: text, stored as UTF-8 (PDFs are built from it, see `seeds/documents.ts`). */
+  inhoud: string;
 }
 
 /** Everything one simulated zaaksysteem holds: its own catalogus and zaken. */
@@ -133,6 +157,11 @@ export interface ZgwSeed {
   organisatie: string;
   /** RSIN of the organisation: `bronorganisatie` and `verantwoordelijkeOrganisatie` of its zaken. */
   rsin: string;
+  /**
+   * Whether this zaaksysteem is Open Zaak (with its KvK filters) or a standard Zaken API 1.5.1
+   * that knows organisations only by RSIN and vestigingsnummer. Default true.
+   */
+  kvkFilters?: boolean;
   catalogus: { domein: string; naam: string };
   zaaktypen: ZaaktypeSeed[];
   zaken: ZaakSeed[];

@@ -6,8 +6,15 @@ import { invalidParam } from './errors.js';
 import { parseZaakQuery, ROL_IDENTIFICATIE, selectZaken, type FilterParams } from './filters.js';
 import { zgwPaginate } from './paging.js';
 import { registerCollection, queryString } from './collection.js';
-import { bodyParams, queryParams, type SimpleFilters } from './params.js';
-import { expandZaak, renderResultaat, renderRol, renderStatus, uuidFromUrl } from './render.js';
+import { applySimpleFilters, bodyParams, queryParams, type SimpleFilters } from './params.js';
+import {
+  expandZaak,
+  renderResultaat,
+  renderRol,
+  renderStatus,
+  renderZaakInformatieObject,
+  uuidFromUrl,
+} from './render.js';
 import type { ResultaatRecord, RolRecord, StatusRecord } from './store.js';
 
 const API_VERSION = '1.5.1';
@@ -44,7 +51,7 @@ const badRequest = (context: ZgwContext, req: Request, res: Response, invalidPar
   context.respond(req, res, 400, { invalidParams });
 
 function zakenList(context: ZgwContext, req: Request, res: Response, params: FilterParams): void {
-  const parsed = parseZaakQuery(params);
+  const parsed = parseZaakQuery(params, { kvkFilters: context.kvkFilters });
   if (!parsed.ok) {
     badRequest(context, req, res, parsed.invalidParams);
     return;
@@ -290,5 +297,24 @@ export function zakenRouter(context: ZgwContext): Router {
     resultaattype: (r, value) => byUrl('resultaattypen')(r.resultaattype, value),
   });
   router.post('/resultaten', createResultaat(context));
+
+  // Not paginated in the contract: a plain JSON array.
+  router.get('/zaakinformatieobjecten', (req, res) => {
+    const filtered = applySimpleFilters(store.zaakinformatieobjecten, queryParams(req), {
+      zaak: (zio, value) => byUrl('zaken')(zio.zaak, value),
+      informatieobject: (zio, value) => byUrl('enkelvoudiginformatieobjecten')(zio.informatieobject, value),
+    });
+    if (!filtered.ok) {
+      badRequest(context, req, res, filtered.invalidParams);
+      return;
+    }
+    const urls = context.urls(req);
+    res.json(filtered.items.map((zio) => renderZaakInformatieObject(zio, urls)));
+  });
+  router.get('/zaakinformatieobjecten/:uuid', (req, res) => {
+    const zio = store.zaakinformatieobjecten.find((z) => z.uuid === req.params['uuid']);
+    if (!zio) notFound(context, req, res);
+    else res.json(renderZaakInformatieObject(zio, context.urls(req)));
+  });
   return router;
 }

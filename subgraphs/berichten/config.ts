@@ -5,8 +5,14 @@ const schema = z.object({
   ...subgraphBaseEnv(4003),
   /** Base URL of the MijnOverheid Berichtenbox adapter, up to and including `/api/v1`. */
   MIJNOVERHEID_BERICHTENBOX_URL: env.url(),
-  /** Where a resident reads a bericht in MijnOverheid. */
+  /**
+   * Base URL of the MijnOverheid Lopende Zaken adapter, up to and including `/api/v1`. Unset: this
+   * deployment is not connected to Lopende Zaken, and the section lists berichten only.
+   */
+  MIJNOVERHEID_LOPENDEZAKEN_URL: env.url().optional(),
+  /** Where a resident reads a bericht, or sees Lopende Zaken, in MijnOverheid. */
   MIJNOVERHEID_PORTAAL_URL: env.url().default('https://mijn.overheid.nl'),
+  /** Bearer token for both adapters, where they sit behind an OAuth gateway. */
   MIJNOVERHEID_TOKEN: z.string().optional(),
   /** Names of senders by OIN, as JSON: {"00000001002564440000": "Gemeente Voorbeeld"}. */
   MIJNOVERHEID_AFZENDERS: z
@@ -25,6 +31,7 @@ const schema = z.object({
 
 export type BerichtenConfig = ReturnType<typeof loadBerichtenConfig>;
 
+/** Reads and checks the berichten subgraph's environment once; throws `ConfigError` naming each variable at fault. */
 export function loadBerichtenConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
   return parseEnv(schema, environment);
 }

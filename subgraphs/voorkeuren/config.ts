@@ -1,14 +1,105 @@
 import { z } from 'zod';
-import { parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { ConfigError, env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { KeyringError, parseKeyring } from '../../lib/crypto/index.js';
+import { NIVEAUS } from '../../lib/identity/index.js';
+import { parseNotifyApiKey } from '../../lib/notifynl/index.js';
+import type { NotifyTemplates } from './contactgegeven/code-verzender.js';
+import type { Bewaartermijnen, VerificatieBeleid } from './store/store.js';
+
+const MINUUT = 60_000;
+const UUR = 60 * MINUUT;
+const DAG = 24 * UUR;
+
+const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+const templateSet = z.object({ 'verificatiecode-email': z.uuid(), 'verificatiecode-sms': z.uuid() }).strict();
+const templatesSchema = z
+  .object({ nl: templateSet, en: templateSet.partial().optional() })
+  .strict() satisfies z.ZodType<NotifyTemplates>;
 
 const schema = z.object({
   ...subgraphBaseEnv(4004),
+  /** PostgreSQL (`postgres://…`); without it the embedded SQLite store is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** SQLite file for the embedded store (":memory:" for a throw-away store). */
   VOORKEUREN_SQLITE_PATH: z.string().default('data/voorkeuren.sqlite'),
+  /** `id:key[,id:key…]`, 32-byte keys in base64; the first encrypts, all decrypt (rotation). */
+  VOORKEUREN_ENCRYPTION_KEY: z.string().transform((value, ctx) => {
+    try {
+      return parseKeyring(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof KeyringError ? error.message : 'is not a key list' });
+      return z.NEVER;
+    }
+  }),
+  /** The assurance level every change of preferences or contact details needs. */
+  VOORKEUREN_WIJZIG_NIVEAU: z.enum(NIVEAUS).default('MIDDEN'),
+  /** NotifyNL's base URL, without `/v2`. */
+  NOTIFYNL_URL: env.url(),
+  /** The API key as NotifyNL gives it: `{name}-{service id}-{secret}`. */
+  NOTIFYNL_API_KEY: z.string().transform((value, ctx) => {
+    const key = parseNotifyApiKey(value);
+    if (!key) ctx.addIssue({ code: 'custom', message: 'must be a NotifyNL API key ({name}-{service id}-{secret})' });
+    return key ?? z.NEVER;
+  }),
+  /** Template ids per language: `{"nl":{"verificatiecode-email":…,"verificatiecode-sms":…},"en":{…}}`. */
+  NOTIFYNL_TEMPLATES: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(templatesSchema),
+  /** Bearer token of NotifyNL's delivery-status callback; without it the callback route is off. */
+  NOTIFYNL_CALLBACK_TOKEN: env.secret(20).optional(),
+  VOORKEUREN_CODE_GELDIG_MINUTEN: count(15, 24 * 60),
+  VOORKEUREN_CODE_MAX_POGINGEN: count(5, 20),
+  VOORKEUREN_CODE_MAX_VERZENDINGEN: count(5, 100),
+  VOORKEUREN_CODE_VENSTER_UREN: count(24, 24 * 7),
+  VOORKEUREN_MAX_CONTACTGEGEVENS: count(5, 20),
+  VOORKEUREN_BEWAAR_CODES_DAGEN: count(7, 366),
+  VOORKEUREN_BEWAAR_ONGEVERIFIEERD_DAGEN: count(30, 366),
+  VOORKEUREN_BEWAAR_HISTORIE_DAGEN: count(730, 3650),
+  VOORKEUREN_ONDERHOUD_MINUTEN: count(60, 24 * 60),
 });
 
 export type VoorkeurenConfig = ReturnType<typeof loadVoorkeurenConfig>;
 
+/** Reads and checks the voorkeuren process's environment once; throws {@link ConfigError} naming each bad variable. */
 export function loadVoorkeurenConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseEnv(schema, environment);
+  const config = parseEnv(schema, environment);
+  // The log of sent codes is what the resend limit counts: it must outlive the window.
+  if (config.VOORKEUREN_BEWAAR_CODES_DAGEN * DAG < config.VOORKEUREN_CODE_VENSTER_UREN * UUR) {
+    throw new ConfigError([
+      'VOORKEUREN_BEWAAR_CODES_DAGEN: must cover VOORKEUREN_CODE_VENSTER_UREN, or the resend limit forgets codes it should count',
+    ]);
+  }
+  return config;
+}
+
+/** The limits of verification by code, from the configuration. */
+export function verificatieBeleid(config: VoorkeurenConfig): VerificatieBeleid {
+  return {
+    geldigMs: config.VOORKEUREN_CODE_GELDIG_MINUTEN * MINUUT,
+    maxPogingen: config.VOORKEUREN_CODE_MAX_POGINGEN,
+    maxVerzendingen: config.VOORKEUREN_CODE_MAX_VERZENDINGEN,
+    verzendvensterMs: config.VOORKEUREN_CODE_VENSTER_UREN * UUR,
+    maxPerSoort: config.VOORKEUREN_MAX_CONTACTGEGEVENS,
+  };
+}
+
+/** The retention periods, from the configuration. */
+export function bewaartermijnen(config: VoorkeurenConfig): Bewaartermijnen {
+  return {
+    verificatieMs: config.VOORKEUREN_BEWAAR_CODES_DAGEN * DAG,
+    ongeverifieerdMs: config.VOORKEUREN_BEWAAR_ONGEVERIFIEERD_DAGEN * DAG,
+    historieMs: config.VOORKEUREN_BEWAAR_HISTORIE_DAGEN * DAG,
+  };
 }

@@ -1,11 +1,21 @@
 import type { BaseContext } from '../../lib/graphql/index.js';
 import type { Niveau } from '../../lib/identity/index.js';
-import type { VoorkeurenStore } from './store/store.js';
+import type { CodeVerzender } from './contactgegeven/code-verzender.js';
+import type { VerificatieBeleid, VoorkeurenStore } from './store/store.js';
+
+/** What verification of contact details needs. */
+export interface ContactgegevensDeps {
+  readonly verzender: CodeVerzender;
+  readonly beleid: VerificatieBeleid;
+  /** Makes a verification code (default: six random digits). */
+  readonly maakCode?: () => string;
+}
 
 export interface VoorkeurenDeps {
   readonly store: VoorkeurenStore;
-  /** The assurance level a change needs (DigiD Midden by default). */
+  /** The assurance level every change needs (`VOORKEUREN_WIJZIG_NIVEAU`, DigiD Midden by default). */
   readonly wijzigNiveau: Niveau;
+  readonly contactgegevens: ContactgegevensDeps;
 }
 
 export interface VoorkeurenContext extends BaseContext, VoorkeurenDeps {}

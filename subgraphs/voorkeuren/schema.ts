@@ -1,12 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
 import { VoorkeurenGebruiker } from './gebruiker.type.js';
 import { buildFederatedSchema } from '../../lib/graphql/index.js';
-import { GebruikerVoorkeurenResolver, VoorkeurenMutationResolver } from './voorkeur/voorkeuren.resolver.js';
+import { ContactgegevenMutationResolver } from './contactgegeven/contactgegeven.resolver.js';
+import {
+  GebruikerVoorkeurenResolver,
+  VoorkeurenHistorieResolver,
+  VoorkeurenMutationResolver,
+} from './voorkeur/voorkeuren.resolver.js';
 
-/** The voorkeuren subgraph's schema: `me`, `Gebruiker.voorkeuren` and the change mutation. */
+/** The voorkeuren subgraph's schema: `me`, `Gebruiker.voorkeuren` and the mutations for preferences and contacts. */
 export function buildVoorkeurenSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     gebruiker: VoorkeurenGebruiker,
-    resolvers: [GebruikerVoorkeurenResolver, VoorkeurenMutationResolver],
+    resolvers: [
+      GebruikerVoorkeurenResolver,
+      VoorkeurenHistorieResolver,
+      VoorkeurenMutationResolver,
+      ContactgegevenMutationResolver,
+    ],
   });
 }

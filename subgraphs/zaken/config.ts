@@ -8,8 +8,17 @@ const bron = z
     naam: z.string().min(1),
     zakenUrl: env.url(),
     catalogiUrl: env.url(),
+    /** Documenten API base URL; without it this source shares no documents. */
+    documentenUrl: env.url().optional(),
     clientId: z.string().min(1),
     secret: z.string().min(16, 'secret must be at least 16 characters'),
+    /** Only zaken of this organisation (RSIN) are asked from this source. */
+    bronorganisatie: z
+      .string()
+      .regex(/^\d{9}$/, 'must be an RSIN (9 digits)')
+      .optional(),
+    /** The source has Open Zaak's KvK filters; standard Zaken API 1.5.1 has not. */
+    kvkFilters: z.boolean().default(false),
     zichtbaarheid: z
       .object({
         rollen: z
@@ -24,21 +33,58 @@ const bron = z
   })
   .strict();
 
-const schema = z.object({
-  ...subgraphBaseEnv(4002),
-  /** JSON list of zaaksystemen: [{ naam, zakenUrl, catalogiUrl, clientId, secret, zichtbaarheid? }]. */
-  ZAKEN_BRONNEN: z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON list of sources' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(bron).min(1, 'must name at least one zaaksysteem')),
-});
+const seconds = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const schema = z
+  .object({
+    ...subgraphBaseEnv(4002),
+    /**
+     * JSON list of zaaksystemen: [{ naam, zakenUrl, catalogiUrl, documentenUrl?, clientId, secret,
+     * bronorganisatie?, kvkFilters?, zichtbaarheid? }]. Names must differ: residents see them.
+     */
+    ZAKEN_BRONNEN: z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be a JSON list of sources' });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z
+          .array(bron)
+          .min(1, 'must name at least one zaaksysteem')
+          .refine((list) => new Set(list.map((b) => b.naam)).size === list.length, 'every source needs its own naam'),
+      ),
+    /** Redis for the shared catalogus cache; without it each process caches in memory. */
+    REDIS_URL: z
+      .string()
+      .url('must be a redis:// or rediss:// URL')
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Put before every Redis key of this subgraph. */
+    ZAKEN_CACHE_PREFIX: z.string().min(1).default('profielservice:zaken:'),
+    /** How long catalogus data (zaaktypen, statustypen, resultaattypen) is fresh. */
+    ZAKEN_CATALOGUS_TTL_SECONDS: seconds(3_600),
+    /** How long after that a stale copy is still served while it is refreshed (or the Catalogi API is down). */
+    ZAKEN_CATALOGUS_STALE_SECONDS: seconds(86_400, 0),
+    /** Key material for document download links; required when a source has a documentenUrl. */
+    ZAKEN_DOCUMENT_LINK_SECRET: env.secret(32).optional(),
+    /** Public base URL of this subgraph's `/documenten/{token}` route, as the portal reaches it. */
+    ZAKEN_DOCUMENT_LINK_BASE_URL: env.url().optional(),
+    ZAKEN_DOCUMENT_LINK_TTL_SECONDS: seconds(300),
+  })
+  .superRefine((config, ctx) => {
+    if (config.ZAKEN_BRONNEN.some((b) => b.documentenUrl) && !config.ZAKEN_DOCUMENT_LINK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZAKEN_DOCUMENT_LINK_SECRET'],
+        message: 'is required when a source in ZAKEN_BRONNEN has a documentenUrl',
+      });
+    }
+  });
 
 export type ZakenConfig = ReturnType<typeof loadZakenConfig>;
 

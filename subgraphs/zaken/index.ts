@@ -4,19 +4,39 @@ import { createLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
+import { createCatalogusCache } from './catalogus-cache.js';
 import { loadZakenConfig } from './config.js';
+import { createDocumentLinks } from './document/document-links.js';
 import { ZAKEN_SUBGRAPH, createZakenServer } from './server.js';
 
 await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
+  const logger = createLogger(ZAKEN_SUBGRAPH, config.LOG_LEVEL);
   const dispatcher = createUpstreamAgent();
+  const catalogus = createCatalogusCache(config, logger);
+  const secret = config.ZAKEN_DOCUMENT_LINK_SECRET;
   const server = await createZakenServer({
     sources: config.ZAKEN_BRONNEN.map((source) =>
       createZgwClient(source, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher }),
     ),
     overlap: loadOverlapMap(config.OVERLAP_MAP_FILE),
+    catalogusCache: catalogus.cache,
+    documentLinks: secret
+      ? createDocumentLinks({
+          secret,
+          // Without a public base URL, links point at this process (fine for `npm start`).
+          baseUrl: config.ZAKEN_DOCUMENT_LINK_BASE_URL ?? `http://${config.HOST}:${config.PORT}`,
+          ttlSeconds: config.ZAKEN_DOCUMENT_LINK_TTL_SECONDS,
+        })
+      : null,
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, ZAKEN_SUBGRAPH),
-    logger: createLogger(ZAKEN_SUBGRAPH, config.LOG_LEVEL),
+    logger,
     introspection: config.INTROSPECTION,
   });
-  return { server, dispose: () => dispatcher.close() };
+  return {
+    server,
+    dispose: async () => {
+      await dispatcher.close();
+      await catalogus.close();
+    },
+  };
 });

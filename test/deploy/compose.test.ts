@@ -53,6 +53,8 @@ async function deploymentEnv(): Promise<Record<string, string>> {
     INTERNAL_TOKEN_PRIVATE_KEY: JSON.stringify(privateJwk),
     INTERNAL_TOKEN_PUBLIC_KEYS: JSON.stringify(publicJwks),
     PSEUDONYM_KEY: 'p'.repeat(43),
+    VOORKEUREN_ENCRYPTION_KEY: `test:${'k'.repeat(43)}`,
+    ZAKEN_DOCUMENT_LINK_SECRET: 'd'.repeat(43),
   };
 }
 

@@ -20,12 +20,22 @@ import { createGateway } from '../../gateway/server.js';
 import { createBrpServer } from '../../subgraphs/brp/server.js';
 import { createBrpClient } from '../../subgraphs/brp/upstream/brp-client.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
+import { createDocumentLinks } from '../../subgraphs/zaken/document/document-links.js';
 import { createBerichtenServer } from '../../subgraphs/berichten/server.js';
 import { createFbsAdapter } from '../../subgraphs/berichten/upstream/fbs-client.js';
+import { createLopendeZakenClient } from '../../subgraphs/berichten/upstream/lopendezaken-client.js';
+import { mijnOverheidLinks } from '../../subgraphs/berichten/links.js';
 import { createAfzenderNamen } from '../../subgraphs/berichten/bericht/afzenders.js';
 import { SIMULATED_AFZENDERS } from '../../simulators/mijnoverheid/seed.js';
 import { createVoorkeurenServer } from '../../subgraphs/voorkeuren/server.js';
-import { createSqliteVoorkeurenStore } from '../../subgraphs/voorkeuren/store/sqlite-store.js';
+import { createSqliteVoorkeurenStore } from '../../subgraphs/voorkeuren/store/open.js';
+import type { NotifySimulator } from '../../simulators/notifynl/index.js';
+import {
+  TEST_CALLBACK_TOKEN,
+  createTestNotifySimulator,
+  testCipher,
+  testContactgegevensDeps,
+} from '../voorkeuren/harness.js';
 import type { SubgraphServer } from '../../lib/graphql/index.js';
 import type { Simulator } from '../../simulators/shared/simulator.js';
 import { createBrpSimulator } from '../../simulators/brp/server.js';
@@ -57,7 +67,13 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface Stack extends AsyncDisposable {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
-  readonly simulators: { brp: Simulator; zgwA: ZgwSimulator; zgwB: ZgwSimulator; mijnOverheid: Simulator };
+  readonly simulators: {
+    brp: Simulator;
+    zgwA: ZgwSimulator;
+    zgwB: ZgwSimulator;
+    mijnOverheid: Simulator;
+    notifyNl: NotifySimulator;
+  };
   readonly idp: RunningIdp & { keys: Jwks };
   /** Signs internal tokens as the gateway does, for direct subgraph calls. */
   readonly internalSigner: InternalTokenSigner;
@@ -121,6 +137,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const mijnOverheid = createMijnOverheidSimulator({});
     const [brpL, zgwAL, zgwBL, moL] = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
     disposers.push(() => Promise.all([brpL, zgwAL, zgwBL, moL].map((l) => l?.close())));
+    // NotifyNL posts delivery receipts to the voorkeuren subgraph, whose URL is set further down.
+    const notifyNl = createTestNotifySimulator(() => subgraphUrls.voorkeuren);
+    const notifyL = await serve(notifyNl.app);
+    disposers.push(() => notifyL.close());
 
     // The gateway's address must be known before the IdP registers it as a redirect URI, so its
     // server listens first and gets its handler once the gateway is built.
@@ -143,15 +163,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: silentLogger,
       ...(options.now ? { now: options.now } : {}),
     });
-    const store = createSqliteVoorkeurenStore(':memory:');
+    const store = await createSqliteVoorkeurenStore(':memory:', { cipher: testCipher() });
     disposers.push(() => store[Symbol.asyncDispose]());
     const zgwSource = (naam: string, l: Listening) => ({
       naam,
       zakenUrl: `${l.url}/zaken/api/v1`,
       catalogiUrl: `${l.url}/catalogi/api/v1`,
+      documentenUrl: `${l.url}/documenten/api/v1`,
       clientId: ZGW_CLIENT.id,
       secret: ZGW_CLIENT.secret,
     });
+    const subgraphUrls = {} as Record<SubgraphName, string>;
     const subgraphs: Record<SubgraphName, SubgraphServer> = {
       brp: await createBrpServer({
         ...runtime('brp'),
@@ -171,26 +193,44 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             timeoutMs: UPSTREAM_TIMEOUT_MS,
             dispatcher,
           }),
-          createZgwClient(zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), {
-            timeoutMs: UPSTREAM_TIMEOUT_MS,
-            dispatcher,
-          }),
+          // Gemeente B's simulator is Open Zaak: it can search organisations by KvK number.
+          createZgwClient(
+            { ...zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), kvkFilters: true },
+            { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher },
+          ),
         ],
+        documentLinks: createDocumentLinks({
+          secret: 'test-documentlinks-0123456789abcdef',
+          // Portals fetch documents through the gateway, which passes them to the zaken subgraph.
+          baseUrl: () => gatewayL.url,
+        }),
       }),
       berichten: await createBerichtenServer({
         ...runtime('berichten'),
         overlap,
-        mijnOverheid: createFbsAdapter({
-          baseUrl: `${moL?.url}/berichtenbox/api/v1`,
-          timeoutMs: UPSTREAM_TIMEOUT_MS,
-          dispatcher,
-        }),
+        mijnOverheid: {
+          berichtenbox: createFbsAdapter({
+            baseUrl: `${moL?.url}/berichtenbox/api/v1`,
+            timeoutMs: UPSTREAM_TIMEOUT_MS,
+            dispatcher,
+          }),
+          lopendeZaken: createLopendeZakenClient({
+            baseUrl: `${moL?.url}/lopendezaken/api/v1`,
+            timeoutMs: UPSTREAM_TIMEOUT_MS,
+            dispatcher,
+          }),
+        },
         afzenderNaam: createAfzenderNamen(SIMULATED_AFZENDERS),
-        berichtUrl: (id) => `https://mijn.overheid.nl/berichtenbox/bericht/${id}`,
+        ...mijnOverheidLinks('https://mijn.overheid.nl'),
       }),
-      voorkeuren: await createVoorkeurenServer({ ...runtime('voorkeuren'), store, wijzigNiveau: 'MIDDEN' }),
+      voorkeuren: await createVoorkeurenServer({
+        ...runtime('voorkeuren'),
+        store,
+        wijzigNiveau: 'MIDDEN',
+        contactgegevens: testContactgegevensDeps(notifyL.url, dispatcher),
+        afleverstatusToken: TEST_CALLBACK_TOKEN,
+      }),
     };
-    const subgraphUrls = {} as Record<SubgraphName, string>;
     for (const name of SUBGRAPH_NAMES) {
       const listening = await listen(subgraphs[name].httpServer, { port: 0 });
       subgraphUrls[name] = `${listening.url}/graphql`;
@@ -231,7 +271,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       gatewayUrl,
       subgraphUrls,
-      simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid },
+      simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid, notifyNl },
       idp: Object.assign(idp, { keys }),
       internalSigner: signer,
       async login(who) {

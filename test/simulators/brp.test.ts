@@ -146,8 +146,13 @@ describe('BRP Personen v2 simulator', () => {
 
   it('requires fields and refuses parameters of other search types', async () => {
     const { body } = await raadpleeg({ burgerservicenummer: ['999993653'], geslachtsnaam: 'Moulin' });
+    // A missing parameter has its own title and code (raadpleeg-met-burgerservicenummer/fout-cases.feature).
+    expect(body).toMatchObject({
+      title: 'Minimale combinatie van parameters moet worden opgegeven.',
+      code: 'paramsCombination',
+    });
     expect(body.invalidParams).toEqual([
-      { name: 'fields', code: 'minItems', reason: 'Array bevat minder dan 1 items.' },
+      { name: 'fields', code: 'required', reason: 'Parameter is verplicht.' },
       { name: 'geslachtsnaam', code: 'unknownParam', reason: 'Parameter is niet verwacht.' },
     ]);
   });

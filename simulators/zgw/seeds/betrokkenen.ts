@@ -33,7 +33,10 @@ export const GOVERT_BRAAKSMA: NatuurlijkPersoonSeed = {
   geslachtsaanduiding: 'm',
 };
 
-/** An events company for eHerkenning logins: KvK 69599084, RSIN 857583001. */
+/**
+ * An events company for eHerkenning logins: KvK 69599084, RSIN 857583001 (the DigiD-simulator's
+ * "Test BV Donald"). Found by RSIN, or by KvK number where the source has Open Zaak's KvK filters.
+ */
 export const EVENEMENTENBUREAU: NietNatuurlijkPersoonSeed = {
   innNnpId: '857583001',
   statutaireNaam: 'Evenementenbureau Maasstad B.V.',
@@ -47,6 +50,17 @@ export const EVENEMENTENBUREAU_VESTIGING: VestigingSeed = {
   vestigingsNummer: '000038509504',
   kvkNummer: '69599084',
   handelsnaam: ['Maasstad Events', 'Café De Kade'],
+};
+
+/**
+ * An eenmanszaak without RSIN, KvK 68727720 ("Test Eenmanszaak Kwik"): only a zaaksysteem with
+ * KvK filters can find its zaken.
+ */
+export const EENMANSZAAK_KWIK: NietNatuurlijkPersoonSeed = {
+  innNnpId: '',
+  statutaireNaam: 'Kwik Poffertjes',
+  kvkNummer: '68727720',
+  innRechtsvorm: 'eenmanszaak',
 };
 
 export const BEHANDELAAR_A: MedewerkerSeed = { identificatie: 'mdw-a-0042', achternaam: 'Jansen', voorletters: 'P.' };

@@ -1,4 +1,5 @@
 import type { ZgwSeed } from '../types.js';
+import { document } from './documents.js';
 import {
   BEHANDELAAR_A,
   EVENEMENTENBUREAU,
@@ -13,18 +14,23 @@ export const GEMEENTE_A_RSIN = '002564440';
 /**
  * Zaaksysteem of gemeente A. Besides what a resident should see, it holds zaken a portal must
  * NOT show Suzanne: one where she is only belanghebbende, one of an internal zaaktype, and one
- * marked geheim. ZAAK-2026-0000000107 is also registered in gemeente B's zaaksysteem.
+ * marked geheim. ZAAK-2026-0000000107 is also registered in gemeente B's zaaksysteem. It behaves as a
+ * standard Zaken API 1.5.1 (no KvK filters); gemeente B's is Open Zaak.
  */
 export const gemeenteA: ZgwSeed = {
   name: 'gemeente-a',
   organisatie: 'Gemeente A',
   rsin: GEMEENTE_A_RSIN,
+  // A standard Zaken API 1.5.1: organisations only by RSIN or vestigingsnummer.
+  kvkFilters: false,
   catalogus: { domein: 'GEMA', naam: 'Zaaktypecatalogus gemeente A' },
   zaaktypen: [
     {
       key: 'parkeervergunning',
       identificatie: 'PARKEERVERGUNNING',
       omschrijving: 'Aanvraag parkeervergunning',
+      toelichting:
+        'Met een parkeervergunning voor bewoners parkeert u in uw eigen wijk. Wij kijken of u in de wijk woont en of de auto op uw naam staat.',
       indicatieInternOfExtern: 'extern',
       vertrouwelijkheidaanduiding: 'openbaar',
       doel: 'Een bewoner een parkeervergunning verlenen.',
@@ -73,6 +79,7 @@ export const gemeenteA: ZgwSeed = {
       key: 'melding-openbare-ruimte',
       identificatie: 'MOR',
       omschrijving: 'Melding openbare ruimte',
+      toelichting: 'Ziet u iets kapot of vies op straat? Dan meldt u dat bij ons. Wij zorgen dat het wordt opgelost.',
       indicatieInternOfExtern: 'extern',
       vertrouwelijkheidaanduiding: 'openbaar',
       doel: 'Gebreken in de openbare ruimte verhelpen.',
@@ -262,6 +269,8 @@ export const gemeenteA: ZgwSeed = {
       key: 'omgevingsvergunning',
       identificatie: 'OMGEVINGSVERGUNNING',
       omschrijving: 'Aanvraag omgevingsvergunning',
+      toelichting:
+        'Wilt u iets bouwen of verbouwen, zoals een dakkapel? Dan heeft u soms een omgevingsvergunning nodig. Wij kijken of uw plan mag.',
       indicatieInternOfExtern: 'extern',
       vertrouwelijkheidaanduiding: 'openbaar',
       doel: 'Beslissen over een activiteit in de fysieke leefomgeving.',
@@ -317,6 +326,13 @@ export const gemeenteA: ZgwSeed = {
         { omschrijvingGeneriek: 'initiator', natuurlijkPersoon: SUZANNE_MOULIN },
         { omschrijvingGeneriek: 'behandelaar', medewerker: BEHANDELAAR_A },
       ],
+      documenten: [
+        document('aanvraag', 'Aanvraag parkeervergunning', '2026-11-02', 'openbaar', 'definitief', 'S. Moulin'),
+        document('kenteken', 'Kopie kentekenbewijs', '2026-11-02', 'beperkt_openbaar', 'definitief', 'S. Moulin'),
+        // Not for the resident: more confidential than the portal's maximum, and still a draft.
+        document('advies', 'Advies parkeerbeheer', '2026-11-09', 'vertrouwelijk', 'definitief', 'Team Parkeren'),
+        document('concept', 'Concept besluit parkeervergunning', '2026-11-12', 'openbaar', 'in_bewerking', 'P. Jansen'),
+      ],
     },
     {
       key: 'mor-suzanne',
@@ -333,6 +349,9 @@ export const gemeenteA: ZgwSeed = {
       ],
       resultaat: { resultaattype: 'opgelost', toelichting: 'Stoeptegels hersteld.' },
       rollen: [{ omschrijvingGeneriek: 'initiator', natuurlijkPersoon: SUZANNE_MOULIN }],
+      documenten: [
+        document('afhandeling', 'Afhandeling van uw melding', '2026-09-10', 'openbaar', 'definitief', 'Gemeente A'),
+      ],
     },
     {
       // Suzanne is only belanghebbende: the neighbour asked for enforcement against her shed.
@@ -350,6 +369,10 @@ export const gemeenteA: ZgwSeed = {
         { omschrijvingGeneriek: 'initiator', natuurlijkPersoon: GOVERT_BRAAKSMA },
         { omschrijvingGeneriek: 'belanghebbende', natuurlijkPersoon: SUZANNE_MOULIN },
         { omschrijvingGeneriek: 'behandelaar', medewerker: BEHANDELAAR_A },
+      ],
+      // Openbaar, but its zaak is not Suzanne's to see: it must not reach her either.
+      documenten: [
+        document('verzoek', 'Handhavingsverzoek schuur', '2026-10-05', 'openbaar', 'definitief', 'G. Braaksma'),
       ],
     },
     {

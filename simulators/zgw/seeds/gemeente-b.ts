@@ -1,24 +1,30 @@
 import type { ZgwSeed } from '../types.js';
 import { GEMEENTE_A_RSIN } from './gemeente-a.js';
-import { BEHANDELAAR_B, GOVERT_DE_GEUS, SUZANNE_MOULIN } from './betrokkenen.js';
+import { BEHANDELAAR_B, EENMANSZAAK_KWIK, GOVERT_DE_GEUS, SUZANNE_MOULIN } from './betrokkenen.js';
+import { document } from './documents.js';
 
 /** RSIN of gemeente B (any valid RSIN other than A's). */
 export const GEMEENTE_B_RSIN = '002220647';
 
 /**
  * Zaaksysteem of gemeente B. ZAAK-2026-0000000107 is gemeente A's zaak (bronorganisatie A),
- * also registered here, so the two sources overlap on exactly one zaak.
+ * also registered here, so the two sources overlap on exactly one zaak. ZAAK-2026-0000000203
+ * belongs to an eenmanszaak without RSIN: only KvK filters (Open Zaak) find it.
  */
 export const gemeenteB: ZgwSeed = {
   name: 'gemeente-b',
   organisatie: 'Gemeente B',
   rsin: GEMEENTE_B_RSIN,
+  // Open Zaak: also finds organisations by KvK number.
+  kvkFilters: true,
   catalogus: { domein: 'GEMB', naam: 'Zaaktypecatalogus gemeente B' },
   zaaktypen: [
     {
       key: 'bezwaar',
       identificatie: 'BEZWAAR',
       omschrijving: 'Bezwaar',
+      toelichting:
+        'Bent u het niet eens met een besluit van de gemeente? Dan kunt u bezwaar maken. Wij kijken dan opnieuw naar het besluit.',
       indicatieInternOfExtern: 'extern',
       vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
       doel: 'Heroverwegen van een besluit na bezwaar.',
@@ -140,6 +146,44 @@ export const gemeenteB: ZgwSeed = {
         },
       ],
     },
+    {
+      key: 'standplaats',
+      identificatie: 'STANDPLAATS',
+      omschrijving: 'Aanvraag standplaatsvergunning',
+      toelichting:
+        'Wilt u op een vaste plek iets verkopen, zoals op de markt of op een plein? Dan heeft u een standplaatsvergunning nodig.',
+      indicatieInternOfExtern: 'extern',
+      vertrouwelijkheidaanduiding: 'openbaar',
+      doel: 'Een ondernemer een vaste verkoopplek in de openbare ruimte geven.',
+      aanleiding: 'Aanvraag van een ondernemer.',
+      onderwerp: 'Standplaatsen',
+      handelingInitiator: 'Aanvragen',
+      handelingBehandelaar: 'Behandelen',
+      doorlooptijd: 'P8W',
+      statustypen: [
+        {
+          key: 'ontvangen',
+          omschrijving: 'Ontvangen',
+          statustekst: 'Wij hebben uw aanvraag ontvangen.',
+          informeren: true,
+        },
+        {
+          key: 'beoordeling',
+          omschrijving: 'Beoordeling',
+          statustekst: 'Wij kijken of er op deze plek ruimte is.',
+          informeren: false,
+        },
+        { key: 'besluit', omschrijving: 'Besluit', statustekst: 'Wij hebben een besluit genomen.', informeren: true },
+      ],
+      resultaattypen: [
+        {
+          key: 'verleend',
+          omschrijving: 'Verleend',
+          omschrijvingGeneriek: 'Toegekend',
+          archiefnominatie: 'vernietigen',
+        },
+      ],
+    },
   ],
   zaken: [
     {
@@ -159,6 +203,10 @@ export const gemeenteB: ZgwSeed = {
       rollen: [
         { omschrijvingGeneriek: 'initiator', natuurlijkPersoon: SUZANNE_MOULIN },
         { omschrijvingGeneriek: 'behandelaar', medewerker: BEHANDELAAR_B },
+      ],
+      documenten: [
+        document('bezwaarschrift', 'Uw bezwaarschrift', '2026-10-20', 'beperkt_openbaar', 'definitief', 'S. Moulin'),
+        document('ontvangst', 'Ontvangstbevestiging bezwaar', '2026-10-22', 'openbaar', 'definitief', 'Gemeente B'),
       ],
     },
     {
@@ -188,6 +236,23 @@ export const gemeenteB: ZgwSeed = {
       einddatumGepland: '2026-12-31',
       statussen: [{ statustype: 'ontvangen', gezet: '2026-11-05T16:20:00Z' }],
       rollen: [{ omschrijvingGeneriek: 'initiator', natuurlijkPersoon: SUZANNE_MOULIN }],
+    },
+    {
+      key: 'standplaats-kwik',
+      identificatie: 'ZAAK-2026-0000000203',
+      zaaktype: 'standplaats',
+      omschrijving: 'Standplaats poffertjeskraam Grote Markt',
+      registratiedatum: '2026-10-28',
+      startdatum: '2026-10-28',
+      einddatumGepland: '2026-12-23',
+      statussen: [
+        { statustype: 'ontvangen', gezet: '2026-10-28T09:00:00Z' },
+        { statustype: 'beoordeling', gezet: '2026-11-04T14:00:00Z' },
+      ],
+      rollen: [
+        { omschrijvingGeneriek: 'initiator', nietNatuurlijkPersoon: EENMANSZAAK_KWIK },
+        { omschrijvingGeneriek: 'behandelaar', medewerker: BEHANDELAAR_B },
+      ],
     },
   ],
 };

@@ -1,53 +1,93 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { appError } from '../../../lib/errors.js';
 import {
-  BRON_MELDINGEN,
   BronStatusCode,
+  bronMelding,
   bronStatus,
-  portaalFrom,
+  combineBronnen,
   requirePerson,
   toBronFout,
+  type BronStatus,
 } from '../../../lib/graphql/index.js';
-import { BerichtenGebruiker } from '../gebruiker.type.js';
 import type { BerichtenContext } from '../context.js';
+import { BerichtenGebruiker } from '../gebruiker.type.js';
+import { BRON_BERICHTENBOX, BRON_LOPENDE_ZAKEN, lopendeZakenAlsHulp } from '../bronnen.js';
+import type { MoLopendeZaak } from '../upstream/mijnoverheid.js';
+import { toBerichtFout } from './bericht.errors.js';
+import { berichtMapping, mapBericht, mapBerichten } from './bericht.mapper.js';
 import { Bericht, Berichten } from './bericht.type.js';
 
-const BRON = 'MijnOverheid Berichtenbox';
+/** Ids the Berichtenbox could know: FBS uses UUIDs, a Digikoppeling adapter may use other tokens. */
+const BERICHT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 @Resolver(() => BerichtenGebruiker)
 export class GebruikerBerichtenResolver {
-  @FieldResolver(() => Berichten, { description: 'Uw berichten in de Berichtenbox van MijnOverheid.' })
+  @FieldResolver(() => Berichten, {
+    description: 'Wat u in MijnOverheid hebt: berichten uit de Berichtenbox en lopende zaken van andere organisaties.',
+  })
   async berichten(@Root() _gebruiker: BerichtenGebruiker, @Ctx() context: BerichtenContext): Promise<Berichten> {
-    const { identity } = requirePerson(context);
-    const regel = context.overlap.bericht();
-    try {
-      const berichten = await context.mijnOverheid.berichten(identity);
-      const items = berichten
-        .map((b) =>
-          Object.assign(new Bericht(), {
-            id: b.id,
-            onderwerp: b.onderwerp,
-            afzender: context.afzenderNaam(b.afzender),
-            ontvangen: b.ontvangen,
-            gelezen: b.gelezen,
-            aantalBijlagen: b.aantalBijlagen,
-            portaal: portaalFrom(regel, context.berichtUrl(b.id)),
-          }),
-        )
-        .sort((a, b) => b.ontvangen.getTime() - a.ontvangen.getTime());
-      return Object.assign(new Berichten(), {
-        bron: bronStatus(BRON, BronStatusCode.OK, { opgehaaldOp: context.now() }),
-        ongelezen: items.filter((b) => !b.gelezen).length,
-        items,
-      });
-    } catch (error) {
-      toBronFout(error, context, BRON);
-      return Object.assign(new Berichten(), {
-        bron: bronStatus(BRON, BronStatusCode.NIET_BESCHIKBAAR, {
-          melding: BRON_MELDINGEN.nietBeschikbaar('uw berichten uit MijnOverheid'),
+    const data = context.mijnOverheidData();
+    // Both lists at once: the section's latency is the slower of the two, and linking a bericht
+    // to its zaak uses the Lopende Zaken.
+    const [berichten, lopendeZaken] = await Promise.allSettled([data.berichten(), data.lopendeZaken()]);
+    const bronnen: BronStatus[] = [];
+    const opgehaald = { opgehaaldOp: context.now() };
+
+    if (berichten.status === 'fulfilled') bronnen.push(bronStatus(BRON_BERICHTENBOX, BronStatusCode.OK, opgehaald));
+    else {
+      toBronFout(berichten.reason, context, BRON_BERICHTENBOX);
+      bronnen.push(
+        bronStatus(BRON_BERICHTENBOX, BronStatusCode.NIET_BESCHIKBAAR, {
+          melding: bronMelding(berichten.reason, 'uw berichten uit de Berichtenbox van MijnOverheid'),
         }),
-        ongelezen: 0,
-        items: [],
-      });
+      );
     }
+    let alleLopendeZaken: MoLopendeZaak[] = [];
+    if (lopendeZaken.status === 'rejected') {
+      toBronFout(lopendeZaken.reason, context, BRON_LOPENDE_ZAKEN);
+      bronnen.push(
+        bronStatus(BRON_LOPENDE_ZAKEN, BronStatusCode.NIET_BESCHIKBAAR, {
+          melding: bronMelding(lopendeZaken.reason, 'uw lopende zaken uit MijnOverheid'),
+        }),
+      );
+    } else if (lopendeZaken.value !== null) {
+      alleLopendeZaken = lopendeZaken.value;
+      bronnen.push(bronStatus(BRON_LOPENDE_ZAKEN, BronStatusCode.OK, opgehaald));
+    }
+    // else: not connected to Lopende Zaken, so no source to report on.
+
+    const mapping = berichtMapping(context, alleLopendeZaken);
+    const items = berichten.status === 'fulfilled' ? mapBerichten(berichten.value, mapping) : [];
+    const wat = bronnen.length > 1 ? 'uw berichten en lopende zaken uit MijnOverheid' : 'uw berichten uit MijnOverheid';
+    return Object.assign(new Berichten(), {
+      bron: combineBronnen('MijnOverheid', bronnen, wat, context.now()),
+      bronnen,
+      ongelezen: items.filter((b) => !b.gelezen).length,
+      items,
+      lopendeZaken: [...mapping.getoond.values()],
+    });
+  }
+}
+
+@Resolver(() => Bericht)
+export class BerichtMutationResolver {
+  @Mutation(() => Bericht, {
+    description:
+      'Zet een bericht in uw Berichtenbox op gelezen (of met gelezen: false weer op ongelezen). Dat ziet u daarna ook in MijnOverheid.',
+  })
+  async markeerBerichtGelezen(
+    @Arg('id', () => ID) id: string,
+    @Arg('gelezen', () => Boolean, { defaultValue: true }) gelezen: boolean,
+    @Ctx() context: BerichtenContext,
+  ): Promise<Bericht> {
+    const { identity } = requirePerson(context);
+    if (!BERICHT_ID.test(id)) throw appError('BAD_USER_INPUT', { message: 'Dit is geen geldig berichtnummer.' });
+    let bericht;
+    try {
+      bericht = await context.mijnOverheid.berichtenbox.markeerGelezen(identity, id, gelezen);
+    } catch (error) {
+      throw toBerichtFout(error, context, BRON_BERICHTENBOX);
+    }
+    return mapBericht(bericht, berichtMapping(context, await lopendeZakenAlsHulp(context)));
   }
 }

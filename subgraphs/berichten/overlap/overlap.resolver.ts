@@ -1,17 +1,40 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { PortaalNaam } from '../../../lib/graphql/index.js';
-import type { OverlapRegel as Regel } from '../../../lib/overlap/index.js';
+import { renderOverlapMermaid, type OverlapMap, type OverlapRegelInfo } from '../../../lib/overlap/index.js';
 import type { BerichtenContext } from '../context.js';
-import { OverlapKaart, OverlapRegel } from './overlap.type.js';
+import { OverlapAfzender, OverlapCategorie, OverlapKaart, OverlapOrganisatie, OverlapRegel } from './overlap.type.js';
 
-function regel(soort: string, r: Regel): OverlapRegel {
+function regel(info: OverlapRegelInfo): OverlapRegel {
+  const r = info.regel;
   return Object.assign(new OverlapRegel(), {
-    soort,
+    soort: info.id,
+    categorie: OverlapCategorie[info.categorie],
+    naam: info.naam,
+    zaaktypen: [...info.zaaktypen],
+    afzender: info.afzender === null ? null : OverlapAfzender[info.afzender],
+    overZaak: info.overZaak,
     bron: r.bron,
     eigenaar: PortaalNaam[r.eigenaar],
     ookZichtbaarIn: r.ookZichtbaarIn.map((p) => PortaalNaam[p]),
     meldingenDoor: r.meldingenDoor.map((p) => PortaalNaam[p]),
+    url: r.url,
     uitleg: r.uitleg,
+  });
+}
+
+/** The whole map as the API shows it; the same for every caller, so built once per map. */
+const kaarten = new WeakMap<OverlapMap, OverlapKaart>();
+function kaart(overlap: OverlapMap): OverlapKaart {
+  const { gemeente, versie } = overlap.definitie;
+  return Object.assign(new OverlapKaart(), {
+    versie,
+    gemeente: gemeente.naam,
+    portaalUrl: gemeente.portaalUrl,
+    organisaties: gemeente.organisaties.map((o) => Object.assign(new OverlapOrganisatie(), o)),
+    regels: overlap.regels().map(regel),
+    zaaktypenInMijnOverheid: [...overlap.zaaktypenInMijnOverheid()],
+    zaaknummerPatroon: gemeente.zaaknummerPatroon,
+    mermaid: renderOverlapMermaid(overlap),
   });
 }
 
@@ -21,15 +44,8 @@ export class OverlapResolver {
     description: 'De overlapkaart tussen de gemeente en MijnOverheid. Openbaar: inloggen is niet nodig.',
   })
   overlap(@Ctx() context: BerichtenContext): OverlapKaart {
-    const { definitie } = context.overlap;
-    return Object.assign(new OverlapKaart(), {
-      gemeente: definitie.gemeente.naam,
-      regels: [
-        regel('persoonsgegevens', definitie.persoonsgegevens),
-        regel('zaken', definitie.zaken.standaard),
-        ...definitie.zaken.zaaktypen.map((r) => regel(`zaaktype ${r.zaaktype}`, r)),
-        regel('berichten', definitie.berichten.standaard),
-      ],
-    });
+    let result = kaarten.get(context.overlap);
+    if (!result) kaarten.set(context.overlap, (result = kaart(context.overlap)));
+    return result;
   }
 }

@@ -1,67 +1,92 @@
 import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
 import { createUpstreamClient } from '../../../lib/http/upstream.js';
-import type { Identity } from '../../../lib/identity/index.js';
-import type { MijnOverheidAdapter, MoBericht } from './mijnoverheid.js';
+import type { BerichtenboxAdapter, MoBericht } from './mijnoverheid.js';
+import { mijnOverheidHeaders } from './ontvanger.js';
+import { fbsBericht, fbsBerichtenLijst, parseWire } from './wire.js';
 
-/** Wire shape of `GET /berichten` (FBS Berichtenmagazijn PoC 0.2.0, `BerichtenLijst`). */
-interface FbsBerichtenLijst {
-  berichten: Array<{
-    berichtId: string;
-    afzender: string;
-    onderwerp: string;
-    tijdstipOntvangst: string;
-    publicatietijdstip?: string;
-    aantalBijlagen?: number;
-    status?: { gelezen?: boolean };
-  }>;
-  page: number;
-  totalPages: number;
-}
+export { ontvangerHeader } from './ontvanger.js';
 
-/** The recipient goes in `X-Ontvanger` (`BSN:…` / `KVK:…`), never in a URL or access log. */
-export function ontvangerHeader(identity: Identity): string {
-  return identity.soort === 'INWONER' ? `BSN:${identity.bsn}` : `KVK:${identity.kvk}`;
-}
+const UPSTREAM = 'MijnOverheid Berichtenbox';
+const PAGE_SIZE = 50;
 
-export function createFbsAdapter(options: {
+export interface FbsAdapterOptions {
+  /** Base URL of the Berichtenbox API, up to and including `/api/v1`. */
   baseUrl: string;
+  /** Bearer token, where the Berichtenbox sits behind an OAuth gateway. */
   token?: string;
   timeoutMs: number;
   dispatcher?: Dispatcher;
+  /** At most this many pages of 50 are read (a resident with more sees the newest 250 first). */
   maxPages?: number;
-}): MijnOverheidAdapter {
-  const http = createUpstreamClient({
-    name: 'MijnOverheid',
-    timeoutMs: options.timeoutMs,
-    dispatcher: options.dispatcher,
-  });
+}
+
+type Samenvatting = z.output<typeof fbsBerichtenLijst>['berichten'][number];
+type Volledig = z.output<typeof fbsBericht>;
+
+function toMoBericht(b: Samenvatting | Volledig): MoBericht {
+  const bijlagen = b.bijlagen.map((bijlage) => ({
+    id: bijlage.bijlageId,
+    naam: bijlage.naam,
+    mimeType: 'mimeType' in bijlage ? bijlage.mimeType : null,
+  }));
+  return {
+    id: b.berichtId,
+    afzender: b.afzender,
+    onderwerp: b.onderwerp,
+    inhoud: b.inhoud,
+    // The moment it appeared in the Berichtenbox is what the resident saw as "received".
+    ontvangen: b.publicatietijdstip ?? b.tijdstipOntvangst,
+    gelezen: b.status?.gelezen ?? false,
+    map: b.status?.map ?? null,
+    aantalBijlagen: 'aantalBijlagen' in b && b.aantalBijlagen !== undefined ? b.aantalBijlagen : bijlagen.length,
+    bijlagen,
+    zaak: b.zaakreferentie ?? null,
+  };
+}
+
+/**
+ * The Berichtenbox over REST, as the MinBZK FBS Berichtenmagazijn PoC 0.2.0 defines it: the
+ * recipient in `X-Ontvanger`, problem+json errors, `PATCH` with `application/merge-patch+json`.
+ * Reads are GETs without retries: a slow Berichtenbox must not hold the page (timeout instead).
+ */
+export function createFbsAdapter(options: FbsAdapterOptions): BerichtenboxAdapter {
+  const http = createUpstreamClient({ name: UPSTREAM, timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
   const maxPages = options.maxPages ?? 5;
+  const berichtUrl = (id: string) => `${options.baseUrl}/berichten/${encodeURIComponent(id)}`;
   return {
     async berichten(identity) {
-      const headers: Record<string, string> = {
-        'x-ontvanger': ontvangerHeader(identity),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      };
+      const headers = mijnOverheidHeaders(identity, options.token);
       const result: MoBericht[] = [];
       for (let page = 0; page < maxPages; page++) {
-        const { body } = await http.json<FbsBerichtenLijst>({
+        const response = await http.json<unknown>({
           method: 'GET',
-          url: `${options.baseUrl}/berichten?page=${page}&pageSize=50`,
+          url: `${options.baseUrl}/berichten?page=${page}&pageSize=${PAGE_SIZE}`,
           headers,
         });
-        for (const b of body?.berichten ?? []) {
-          result.push({
-            id: b.berichtId,
-            afzender: b.afzender,
-            onderwerp: b.onderwerp,
-            ontvangen: new Date(b.publicatietijdstip ?? b.tijdstipOntvangst),
-            gelezen: b.status?.gelezen ?? false,
-            aantalBijlagen: b.aantalBijlagen ?? 0,
-          });
-        }
-        if (!body || page + 1 >= body.totalPages) break;
+        const lijst = parseWire(fbsBerichtenLijst, response.body, UPSTREAM, response.status);
+        result.push(...lijst.berichten.map(toMoBericht));
+        if (page + 1 >= lijst.totalPages) break;
       }
       return result;
+    },
+    async bericht(identity, id) {
+      const response = await http.json<unknown>({
+        method: 'GET',
+        url: berichtUrl(id),
+        headers: mijnOverheidHeaders(identity, options.token),
+      });
+      return toMoBericht(parseWire(fbsBericht, response.body, UPSTREAM, response.status));
+    },
+    async markeerGelezen(identity, id, gelezen) {
+      const response = await http.json<unknown>({
+        method: 'PATCH',
+        url: berichtUrl(id),
+        headers: mijnOverheidHeaders(identity, options.token),
+        contentType: 'application/merge-patch+json',
+        body: { gelezen },
+      });
+      return toMoBericht(parseWire(fbsBericht, response.body, UPSTREAM, response.status));
     },
   };
 }

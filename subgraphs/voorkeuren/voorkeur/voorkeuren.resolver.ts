@@ -1,26 +1,67 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
 import { BRON_MELDINGEN, BronStatusCode, bronStatus, requirePerson } from '../../../lib/graphql/index.js';
-import { STANDAARD_VOORKEUREN } from '../store/store.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import type { VoorkeurenContext } from '../context.js';
-import { mapVoorkeuren } from './voorkeuren.mapper.js';
-import { Voorkeuren, WijzigVoorkeurenInput } from './voorkeuren.type.js';
+import { laadVoorkeuren } from './laad-voorkeuren.js';
+import { mapHistorie, mapVoorkeuren } from './voorkeuren.mapper.js';
+import { VoorkeurWijziging, Voorkeuren, WijzigVoorkeurenInput } from './voorkeuren.type.js';
+import { controleerWijziging, pasToe } from './wijzig.js';
+
+/** History entries a portal can ask for at once. */
+const MAX_HISTORIE = 100;
 
 @Resolver(() => VoorkeurenGebruiker)
 export class GebruikerVoorkeurenResolver {
-  @FieldResolver(() => Voorkeuren, { description: 'Hoe en in welke taal u meldingen wilt krijgen.' })
+  @FieldResolver(() => Voorkeuren, { description: 'Hoe en in welke taal u meldingen wilt krijgen, en waar naartoe.' })
   async voorkeuren(@Root() gebruiker: VoorkeurenGebruiker, @Ctx() context: VoorkeurenContext): Promise<Voorkeuren> {
     requirePerson(context);
     try {
-      return mapVoorkeuren(await context.store.get(gebruiker.id), context.now());
+      return await laadVoorkeuren(context, gebruiker.id);
     } catch (error) {
       context.logger.error({ err: error }, 'voorkeuren store failed');
-      return Object.assign(mapVoorkeuren(null, context.now()), {
-        bron: bronStatus('Voorkeuren', BronStatusCode.NIET_BESCHIKBAAR, {
-          melding: BRON_MELDINGEN.nietBeschikbaar('uw voorkeuren'),
+      return Object.assign(
+        mapVoorkeuren({
+          gebruikerId: gebruiker.id,
+          stored: null,
+          contacten: [],
+          beleid: context.contactgegevens.beleid,
+          now: context.now(),
         }),
-      });
+        {
+          bron: bronStatus('Voorkeuren', BronStatusCode.NIET_BESCHIKBAAR, {
+            melding: BRON_MELDINGEN.nietBeschikbaar('uw voorkeuren'),
+          }),
+        },
+      );
+    }
+  }
+}
+
+@Resolver(() => Voorkeuren)
+export class VoorkeurenHistorieResolver {
+  @FieldResolver(() => [VoorkeurWijziging], {
+    nullable: true,
+    description:
+      'Wat er aan uw voorkeuren en contactgegevens veranderde, nieuwste eerst. Leeg (null) als dat nu niet op te halen is.',
+  })
+  async historie(
+    @Root() voorkeuren: Voorkeuren,
+    @Arg('aantal', () => Int, { defaultValue: 20, description: `Hoeveel wijzigingen (1 tot en met ${MAX_HISTORIE}).` })
+    aantal: number,
+    @Ctx() context: VoorkeurenContext,
+  ): Promise<VoorkeurWijziging[]> {
+    const { gebruikerId } = requirePerson(context);
+    if (aantal < 1 || aantal > MAX_HISTORIE) {
+      throw appError('BAD_USER_INPUT', { message: `Vraag 1 tot en met ${MAX_HISTORIE} wijzigingen op.` });
+    }
+    // The root came from this caller's own `me`, but check: history is personal.
+    if (voorkeuren.gebruikerId !== gebruikerId) throw appError('FORBIDDEN');
+    try {
+      return (await context.store.historie(gebruikerId, aantal)).map(mapHistorie);
+    } catch (error) {
+      context.logger.error({ err: error }, 'voorkeuren history failed');
+      throw appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron: 'Voorkeuren' } });
     }
   }
 }
@@ -28,25 +69,16 @@ export class GebruikerVoorkeurenResolver {
 @Resolver(() => Voorkeuren)
 export class VoorkeurenMutationResolver {
   @Mutation(() => Voorkeuren, {
-    description: 'Wijzig uw voorkeuren. Hiervoor moet u zijn ingelogd met minstens DigiD Midden.',
+    description:
+      'Wijzig uw voorkeuren. Hiervoor moet u zijn ingelogd met minstens het niveau dat de gemeente vraagt (meestal DigiD Midden).',
   })
   async wijzigVoorkeuren(
     @Arg('input', () => WijzigVoorkeurenInput) input: WijzigVoorkeurenInput,
     @Ctx() context: VoorkeurenContext,
   ): Promise<Voorkeuren> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    const kanalen = input.kanalen ?? [];
-    if (new Set(kanalen.map((k) => k.kanaal)).size !== kanalen.length) {
-      throw appError('BAD_USER_INPUT', { message: 'U noemt een kanaal twee keer. Noem elk kanaal één keer.' });
-    }
-    const current = (await context.store.get(gebruikerId)) ?? { ...STANDAARD_VOORKEUREN, gewijzigdOp: context.now() };
-    const next = {
-      taal: input.taal ?? current.taal,
-      alleenDigitaal: input.alleenDigitaal ?? current.alleenDigitaal,
-      kanalen: { ...current.kanalen, ...Object.fromEntries(kanalen.map((k) => [k.kanaal, k.aan])) },
-      gewijzigdOp: context.now(),
-    };
-    await context.store.save(gebruikerId, next);
-    return mapVoorkeuren(next, context.now());
+    const wijziging = controleerWijziging(input);
+    await context.store.wijzigVoorkeuren(gebruikerId, (huidig) => pasToe(huidig, wijziging), context.now());
+    return laadVoorkeuren(context, gebruikerId);
   }
 }

@@ -1,60 +1,56 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import {
-  BronStatusCode,
-  bronStatus,
-  combineBronnen,
-  requirePerson,
-  toBronFout,
-  type BronStatus,
-} from '../../../lib/graphql/index.js';
-import { NotApplicableError } from '../../../lib/zgw/client.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { combineBronnen, requirePerson } from '../../../lib/graphql/index.js';
+import type { ZaakExpansion } from '../../../lib/zgw/client.js';
 import { ZakenGebruiker } from '../gebruiker.type.js';
 import type { ZakenContext } from '../context.js';
-import { mapZaak, mergeZaken } from './zaak.mapper.js';
-import { Zaken, type Zaak } from './zaak.type.js';
+import { selectedFields } from './selection.js';
+import { expandKey, haalZakenOp } from './zaken.ophalen.js';
+import { MAX_PAGINA, STANDAARD_PAGINA, pagina, parseZakenVraag } from './zaken.paging.js';
+import { ZaakFilter, Zaken } from './zaak.type.js';
 
 @Resolver(() => ZakenGebruiker)
 export class GebruikerZakenResolver {
-  @FieldResolver(() => Zaken, { description: 'Uw zaken uit alle zaaksystemen van de gemeente.' })
-  async zaken(@Root() gebruiker: ZakenGebruiker, @Ctx() context: ZakenContext): Promise<Zaken> {
-    const { identity } = requirePerson(context);
-    const actor = { userId: gebruiker.id, userRepresentation: 'Inwoner via Mijn-Omgeving' };
-    // Every source is asked at once; one that fails leaves the others' zaken visible.
-    const results = await Promise.all(
-      context.sources.map(async (client): Promise<{ bron: BronStatus; zaken: Zaak[] }> => {
-        const naam = client.source.naam;
-        try {
-          const zaken = await client.zakenVan(identity, actor);
-          return {
-            bron: bronStatus(naam, BronStatusCode.OK, { opgehaaldOp: context.now() }),
-            zaken: zaken.map((zaak) => mapZaak(zaak, naam, context.overlap)),
-          };
-        } catch (error) {
-          if (error instanceof NotApplicableError) {
-            return {
-              bron: bronStatus(naam, BronStatusCode.NIET_VAN_TOEPASSING, {
-                melding: `${naam} kan geen zaken van uw organisatie zoeken met deze manier van inloggen.`,
-              }),
-              zaken: [],
-            };
-          }
-          toBronFout(error, context, naam);
-          return {
-            bron: bronStatus(naam, BronStatusCode.NIET_BESCHIKBAAR, {
-              melding: `We kunnen de zaken uit ${naam} nu niet ophalen. Probeer het later opnieuw.`,
-            }),
-            zaken: [],
-          };
-        }
-      }),
-    );
-    const bronnen = results.map((r) => r.bron);
-    const items = mergeZaken(results.map((r) => r.zaken));
+  @FieldResolver(() => Zaken, {
+    description:
+      'Uw zaken uit alle zaaksystemen van de gemeente, nieuwste eerst. Dezelfde zaak uit twee zaaksystemen staat er één keer in.',
+  })
+  async zaken(
+    @Root() _gebruiker: ZakenGebruiker,
+    @Ctx() context: ZakenContext,
+    @Info() info: GraphQLResolveInfo,
+    // Listed last to first: type-graphql prints arguments in reverse, and the SDL should read
+    // filter, eerste, na.
+    @Arg('na', () => String, {
+      nullable: true,
+      description: 'De waarde "volgende" van de vorige pagina. Leeg voor de eerste pagina.',
+    })
+    na: string | null,
+    @Arg('eerste', () => Int, {
+      defaultValue: STANDAARD_PAGINA,
+      description: `Hoeveel zaken per pagina (1 tot en met ${MAX_PAGINA}).`,
+    })
+    eerste: number,
+    @Arg('filter', () => ZaakFilter, { nullable: true, description: 'Welke zaken. Zonder filter: alle zaken.' })
+    filter: ZaakFilter | null,
+  ): Promise<Zaken> {
+    requirePerson(context);
+    // Checked before any zaaksysteem is asked: a request that makes no sense costs no upstream call.
+    const vraag = parseZakenVraag(filter, eerste, na);
+    // Only expand what the selection needs; status, zaaktype and rollen are always there.
+    const velden = selectedFields(info, ['items']);
+    const expand: ZaakExpansion[] = [];
+    if (velden.has('resultaat')) expand.push('resultaat');
+    if (velden.has('documenten')) expand.push('zaakinformatieobjecten');
+
+    const { bronnen, zaken } = await haalZakenOp(context, expandKey(expand));
+    const { items, totaal, volgende } = pagina(zaken, vraag);
     return Object.assign(new Zaken(), {
       bron: combineBronnen('Zaaksystemen', bronnen, 'uw zaken', context.now()),
       bronnen,
       items,
-      totaal: items.length,
+      totaal,
+      volgende,
     });
   }
 }

@@ -1,0 +1,3 @@
+export * from './api-key.js';
+export * from './client.js';
+export * from './callback.js';

@@ -1,0 +1,60 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Router } from 'express';
+import type { Logger } from '../../../lib/logging.js';
+import { deliveryOutcome, deliveryReceiptSchema } from '../../../lib/notifynl/index.js';
+import type { VoorkeurenStore } from '../store/store.js';
+
+/** Where NotifyNL posts delivery receipts (configure this URL and the token at NotifyNL). */
+export const AFLEVERSTATUS_PATH = '/notifynl/afleverstatus';
+
+export interface AfleverstatusOptions {
+  store: VoorkeurenStore;
+  /** The bearer token NotifyNL sends (`NOTIFYNL_CALLBACK_TOKEN`). */
+  token: string;
+  logger: Logger;
+  now: () => Date;
+}
+
+function sameToken(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '', 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * NotifyNL's delivery-status callback: a permanent failure marks the contact detail the message
+ * went to as bouncing (the resident sees it in `voorkeuren`); a later delivery clears it. Answers
+ * 204 for receipts it has nothing to do with (unknown reference, an intermediate status), so
+ * NotifyNL does not retry them, and 500 when the store fails, so it does. Logs our reference and
+ * the outcome only: never the recipient (`to`).
+ */
+export function createAfleverstatusRouter(options: AfleverstatusOptions): Router {
+  const router = express.Router();
+  router.post(AFLEVERSTATUS_PATH, express.json({ limit: '16kb' }), async (req, res) => {
+    if (!sameToken(req.headers.authorization, options.token)) {
+      options.logger.warn('delivery receipt refused: wrong or missing bearer token');
+      res.status(401).end();
+      return;
+    }
+    const receipt = deliveryReceiptSchema.safeParse(req.body);
+    if (!receipt.success) {
+      res.status(400).end();
+      return;
+    }
+    const uitkomst = deliveryOutcome(receipt.data.status);
+    const referentie = receipt.data.reference;
+    if (uitkomst === undefined || referentie === null) {
+      res.status(204).end();
+      return;
+    }
+    try {
+      const resultaat = await options.store.registreerAfleverstatus(referentie, uitkomst, options.now());
+      options.logger.info({ referentie, uitkomst, resultaat }, 'delivery receipt');
+      res.status(204).end();
+    } catch (error) {
+      options.logger.error({ err: error, referentie }, 'delivery receipt not stored');
+      res.status(500).end();
+    }
+  });
+  return router;
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { appError } from '../../../lib/errors.js';
+import { requirePerson, type BaseContext } from '../../../lib/graphql/index.js';
+import type { ZakenContext } from '../context.js';
+import { zaakSleutel } from './zaak.mapper.js';
+import { expandKey, haalZakenOp } from './zaken.ophalen.js';
+import type { Zaak } from './zaak.type.js';
+
+// A reference may be asked for any field, so the zaak is fetched with everything it can show.
+const ALLES = expandKey(['resultaat', 'zaakinformatieobjecten']);
+
+/**
+ * A per-request loader of the caller's own zaken by `bronorganisatie/identificatie`. One batch
+ * asks every source once (the Zaken API has no search on a list of zaaknummers, and the caller's
+ * list is short); only zaken that pass the visibility rules can be found, so a representation
+ * cannot be used to read someone else's zaak, nor to learn whether it exists.
+ */
+export function createZaakReferenceLoader(context: Omit<ZakenContext, 'zaakReferenties'>): DataLoader<string, Zaak> {
+  return new DataLoader<string, Zaak>(async (keys) => {
+    const { zaken, onvolledig } = await haalZakenOp(context, ALLES);
+    const bySleutel = new Map(zaken.map((zaak) => [zaakSleutel(zaak), zaak]));
+    return keys.map(
+      (key): Zaak | Error =>
+        bySleutel.get(key) ??
+        // Not found while a source was down: it may be there, so say that rather than "not found".
+        (onvolledig
+          ? appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron: 'Zaaksystemen' } })
+          : appError('NIET_GEVONDEN')),
+    );
+  });
+}
+
+/**
+ * `Zaak.__resolveReference`, for subgraphs that attach fields to a zaak (e.g. MijnOverheid's
+ * `inMijnOverheid`). Resolves only the caller's own, visible zaken; anything else is NIET_GEVONDEN.
+ * Async on purpose: a rejected promise fails only that entity, not the whole `_entities` list.
+ */
+export async function resolveZaakReference(reference: Record<string, unknown>, context: BaseContext): Promise<Zaak> {
+  requirePerson(context);
+  const { bronorganisatie, identificatie } = reference;
+  if (typeof bronorganisatie !== 'string' || typeof identificatie !== 'string') throw appError('NIET_GEVONDEN');
+  // The subgraph's context factory built this object (createZakenContext); the federation
+  // helper only knows it as a BaseContext.
+  return (context as ZakenContext).zaakReferenties.load(zaakSleutel({ bronorganisatie, identificatie }));
+}

@@ -1,0 +1,77 @@
+import { BronStatusCode, bronStatus, toBronFout, type BronStatus } from '../../../lib/graphql/index.js';
+import { NotApplicableError, type NotApplicableReason, type ZaakExpansion } from '../../../lib/zgw/client.js';
+import type { ZakenContext } from '../context.js';
+import { mapZaak, mergeZaken } from './zaak.mapper.js';
+import type { Zaak } from './zaak.type.js';
+
+/** The caller's zaken from every source, merged, with the status of each source. */
+export interface OpgehaaldeZaken {
+  bronnen: BronStatus[];
+  /** Merged and deduplicated, not yet sorted or filtered. */
+  zaken: Zaak[];
+  /** True when a source that applies to this login did not answer. */
+  onvolledig: boolean;
+}
+
+/** The key of a set of expansions, so that the same set in any order shares one call. */
+export function expandKey(expand: Iterable<ZaakExpansion>): string {
+  return [...new Set(expand)].sort().join(',');
+}
+
+/** What to tell a resident when a source cannot search for their kind of login. */
+const NIET_VAN_TOEPASSING: Readonly<Record<NotApplicableReason, (naam: string) => string>> = {
+  GEEN_RSIN: (naam) =>
+    `${naam} kan zaken van organisaties alleen vinden met een RSIN. Uw organisatie heeft geen RSIN, bijvoorbeeld omdat het een eenmanszaak is. Mist u een zaak? Neem dan contact op met de gemeente.`,
+};
+
+/**
+ * Asks every zaaksysteem at once (one call each, through the request's loaders) for the caller's
+ * zaken with the given expansions. A source that fails leaves the others' zaken visible and says
+ * so in its own `bron`; the failure is logged with its kind, never with the resident's identity.
+ */
+export async function haalZakenOp(
+  context: Omit<ZakenContext, 'zaakReferenties'>,
+  key: string,
+): Promise<OpgehaaldeZaken> {
+  const results = await Promise.all(
+    context.bronnen.map(async (bron): Promise<{ bron: BronStatus; zaken: Zaak[]; fout: boolean }> => {
+      try {
+        const { zaken, afgekapt } = await bron.zaken.load(key);
+        const mapped = zaken.map((zaak) => mapZaak(zaak, bron, context.overlap));
+        return {
+          bron: afgekapt
+            ? bronStatus(bron.naam, BronStatusCode.ONVOLLEDIG, {
+                melding: `${bron.naam} heeft meer zaken dan we in één keer kunnen laten zien. U ziet hier de nieuwste.`,
+                opgehaaldOp: context.now(),
+              })
+            : bronStatus(bron.naam, BronStatusCode.OK, { opgehaaldOp: context.now() }),
+          zaken: mapped,
+          fout: false,
+        };
+      } catch (error) {
+        if (error instanceof NotApplicableError) {
+          return {
+            bron: bronStatus(bron.naam, BronStatusCode.NIET_VAN_TOEPASSING, {
+              melding: NIET_VAN_TOEPASSING[error.reden](bron.naam),
+            }),
+            zaken: [],
+            fout: false,
+          };
+        }
+        toBronFout(error, context, bron.naam);
+        return {
+          bron: bronStatus(bron.naam, BronStatusCode.NIET_BESCHIKBAAR, {
+            melding: `We kunnen de zaken uit ${bron.naam} nu niet ophalen. Probeer het later opnieuw.`,
+          }),
+          zaken: [],
+          fout: true,
+        };
+      }
+    }),
+  );
+  return {
+    bronnen: results.map((r) => r.bron),
+    zaken: mergeZaken(results.map((r) => r.zaken)),
+    onvolledig: results.some((r) => r.fout),
+  };
+}

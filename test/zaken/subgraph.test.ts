@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryCache, createStaleWhileRevalidate, type StaleWhileRevalidate } from '../../lib/cache/index.js';
+import { listen, type Listening } from '../../lib/http/listen.js';
+import {
+  createInternalTokenSigner,
+  createInternalTokenVerifier,
+  generateInternalKeyPair,
+  type InternalTokenSigner,
+} from '../../lib/internal-token.js';
+import { silentLogger } from '../../lib/logging.js';
+import { loadOverlapMap } from '../../lib/overlap/index.js';
+import { createZgwClient } from '../../lib/zgw/client.js';
+import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/index.js';
+import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
+import { createZakenServer } from '../../subgraphs/zaken/server.js';
+import { call, start } from '../simulators/helpers.js';
+
+const CLIENT = { clientId: 'profielservice', secret: 'geheim-voor-de-subgraph-test-0123456789' };
+const QUERY = `{ me { zaken { bron { status } items { identificatie status { statustekst } voortgang { volgnummer stand } } } } }`;
+
+interface Answer {
+  data?: {
+    me: {
+      zaken: {
+        bron: { status: string };
+        items: Array<{ identificatie: string; status: { statustekst: string } | null; voortgang: unknown[] | null }>;
+      };
+    } | null;
+  } | null;
+  errors?: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+const redis = await (async () => {
+  const probe = createClient({
+    url: 'redis://127.0.0.1:6379',
+    socket: { connectTimeout: 1_000, reconnectStrategy: false },
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.close();
+    return { ok: true as const };
+  } catch (error) {
+    probe.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`Redis at 127.0.0.1:6379 does not answer (${reason}); skipping the shared-cache replica test.`);
+    return { ok: false as const };
+  }
+})();
+
+/**
+ * The zaken subgraph on its own, in front of one simulated zaaksysteem whose Catalogi API is a
+ * second simulator with the same seed, so the Catalogi API can fail while the Zaken API answers.
+ */
+describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => {
+  let zaken: ZgwSimulator;
+  let catalogi: ZgwSimulator;
+  let zakenL: Listening;
+  let catalogiL: Listening;
+  let signer: InternalTokenSigner;
+  let verifierKeys: Awaited<ReturnType<typeof generateInternalKeyPair>>['publicJwks'];
+  const servers: Array<{ close(): Promise<void> }> = [];
+
+  beforeAll(async () => {
+    zaken = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
+    catalogi = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
+    [zakenL, catalogiL] = await Promise.all([start(zaken), start(catalogi)]);
+    const { privateJwk, publicJwks } = await generateInternalKeyPair('subgraph-test');
+    signer = await createInternalTokenSigner(privateJwk);
+    verifierKeys = publicJwks;
+  });
+  afterAll(async () => {
+    for (const server of servers.reverse()) await server.close();
+    await Promise.all([zakenL.close(), catalogiL.close()]);
+  });
+
+  /** A zaken subgraph replica with the given catalogus cache; returns a function that asks MijnZaken-like questions. */
+  async function replica(catalogusCache: StaleWhileRevalidate): Promise<(query?: string) => Promise<Answer>> {
+    const server = await createZakenServer({
+      sources: [
+        createZgwClient(
+          {
+            naam: 'Zaaksysteem A',
+            zakenUrl: `${zakenL.url}/zaken/api/v1`,
+            catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
+            ...CLIENT,
+          },
+          { timeoutMs: 1_000 },
+        ),
+      ],
+      overlap: loadOverlapMap(undefined),
+      catalogusCache,
+      verifier: createInternalTokenVerifier(verifierKeys, 'zaken'),
+      logger: silentLogger,
+    });
+    const listening = await listen(server.httpServer, { port: 0 });
+    servers.push({
+      close: async () => {
+        await listening.close();
+        await server[Symbol.asyncDispose]();
+      },
+    });
+    return async (query = QUERY) => {
+      const token = await signer.sign('zaken', {
+        kind: 'person',
+        requestId: randomUUID(),
+        gebruikerId: 'pseudo',
+        identity: { soort: 'INWONER', middel: 'DIGID', niveau: 'SUBSTANTIEEL', bsn: '999993653' },
+      });
+      const { body } = await call<Answer>(`${listening.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: { query },
+      });
+      return body;
+    };
+  }
+
+  it('Catalogi down and nothing cached: the zaken and their status stay, voortgang is null with a coded error', async () => {
+    catalogi.setFaults({ failureRate: 1 });
+    try {
+      const ask = await replica(createStaleWhileRevalidate(createMemoryCache(), { ttlMs: 60_000, staleMs: 60_000 }));
+      const answer = await ask();
+      const items = answer.data?.me?.zaken.items ?? [];
+      expect(answer.data?.me?.zaken.bron.status).toBe('OK');
+      expect(items.map((z) => z.identificatie)).toEqual([
+        'ZAAK-2026-0000000107',
+        'ZAAK-2026-0000000101',
+        'ZAAK-2026-0000000102',
+      ]);
+      expect(items.every((z) => z.status !== null && z.voortgang === null)).toBe(true);
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code'], e.extensions?.['bron']])).toEqual(
+        items.map((_, i) => [`me.zaken.items.${i}.voortgang`, 'BRON_NIET_BESCHIKBAAR', 'Zaaksysteem A']),
+      );
+    } finally {
+      catalogi.setFaults({});
+    }
+  });
+
+  it('a stale copy is served while the Catalogi API is down, and refreshed once it is back', async () => {
+    // Fresh for 1 ms only: every later request finds the copy stale and tries to refresh it.
+    const cache = createStaleWhileRevalidate(createMemoryCache(), { ttlMs: 1, staleMs: 60_000 });
+    const ask = await replica(cache);
+    catalogi.journal.clear();
+    await ask();
+    expect(catalogi.journal.entries()).toHaveLength(3);
+
+    catalogi.setFaults({ failureRate: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const answer = await ask();
+    await cache.idle();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.me?.zaken.items.every((z) => (z.voortgang ?? []).length === 3)).toBe(true);
+    // The background refreshes failed; the stale copy stayed.
+    expect(catalogi.journal.entries().map((e) => e.status)).toEqual([200, 200, 200, 503, 503, 503]);
+
+    catalogi.setFaults({});
+    await ask();
+    await cache.idle();
+    expect(catalogi.journal.entries().map((e) => e.status)).toEqual([200, 200, 200, 503, 503, 503, 200, 200, 200]);
+  });
+
+  it.skipIf(!redis.ok)(
+    'with REDIS_URL, replicas share the catalogus: the second one asks the Catalogi API nothing',
+    async () => {
+      const config = {
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        ZAKEN_CACHE_PREFIX: `test:${randomUUID()}:`,
+        ZAKEN_CATALOGUS_TTL_SECONDS: 60,
+        ZAKEN_CATALOGUS_STALE_SECONDS: 60,
+      };
+      const first = createCatalogusCache(config, silentLogger);
+      const second = createCatalogusCache(config, silentLogger);
+      servers.push({ close: first.close }, { close: second.close });
+      // The client connects in the background; wait until a cache round trip works.
+      for (let i = 0; i < 50; i++) {
+        if ((await first.cache.get('probe', async () => 'x')) === 'x' && i > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const one = await replica(first.cache);
+      const two = await replica(second.cache);
+      catalogi.journal.clear();
+      await one();
+      expect(catalogi.journal.entries().length).toBeGreaterThan(0);
+      catalogi.journal.clear();
+      const answer = await two();
+      expect(catalogi.journal.entries()).toEqual([]);
+      expect(answer.data?.me?.zaken.items.every((z) => (z.voortgang ?? []).length === 3)).toBe(true);
+    },
+  );
+
+  it('a zaaksysteem without Documenten API: documenten is null (not an empty list), nothing is asked for them', async () => {
+    const ask = await replica(createStaleWhileRevalidate(createMemoryCache(), { ttlMs: 60_000, staleMs: 60_000 }));
+    zaken.journal.clear();
+    const answer = (await ask('{ me { zaken { items { identificatie documenten { titel } } } } }')) as {
+      data?: { me: { zaken: { items: Array<{ documenten: unknown }> } } };
+    };
+    expect(answer.data?.me.zaken.items.map((z) => z.documenten)).toEqual([null, null, null]);
+    expect(zaken.journal.entries().map((e) => `${e.method} ${e.path}`)).toEqual(['POST /zaken/api/v1/zaken/_zoek']);
+  });
+
+  it('with REDIS_URL pointing nowhere, the subgraph still answers (from the Catalogi API)', async () => {
+    const broken = createCatalogusCache(
+      {
+        REDIS_URL: 'redis://127.0.0.1:1',
+        ZAKEN_CACHE_PREFIX: 'test:',
+        ZAKEN_CATALOGUS_TTL_SECONDS: 60,
+        ZAKEN_CATALOGUS_STALE_SECONDS: 60,
+      },
+      silentLogger,
+    );
+    servers.push({ close: broken.close });
+    const ask = await replica(broken.cache);
+    const started = Date.now();
+    const answer = await ask();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.me?.zaken.items.every((z) => (z.voortgang ?? []).length === 3)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
