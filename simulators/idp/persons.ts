@@ -27,7 +27,11 @@ export interface TestBedrijf {
 
 export const TEST_PERSONEN: readonly TestPersoon[] = [
   { bsn: '999993653', naam: 'Suzanne Moulin', kenmerk: 'met partner, Franse nationaliteit' },
-  { bsn: '999970008', naam: 'Govert de Geus', kenmerk: 'partner en 3 kinderen, adres in onderzoek' },
+  {
+    bsn: '999970008',
+    naam: 'Govert de Geus',
+    kenmerk: 'partner en 3 kinderen, woont niet meer op zijn adres, geboorte in onderzoek',
+  },
   { bsn: '999971116', naam: 'Carolien Hélène van Kooijmans', kenmerk: 'partner en 4 kinderen, naam van partner' },
   { bsn: '999990123', naam: 'Maxima in de Hand', kenmerk: 'woont in België, geheimhouding' },
   { bsn: '999971104', naam: 'Jeroen Verstraten', kenmerk: 'geheimhouding persoonsgegevens' },
