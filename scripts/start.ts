@@ -60,6 +60,11 @@ const zgwSource = (naam: string, port: number) => ({
   clientId: ports.SIM_ZGW_CLIENT_ID,
   secret: ports.SIM_ZGW_SECRET,
 });
+// The ZGW simulators announce status changes to the voorkeuren subgraph, as a Notificaties
+// abonnement would, with this Authorization header (derived from the stored development secret).
+const notificatiesAuth = `Bearer ${Buffer.from(
+  hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'zgw notificaties', 32),
+).toString('base64url')}`;
 const subgraphEnv = (port: number) => ({
   PORT: String(port),
   INTERNAL_TOKEN_PUBLIC_KEYS: JSON.stringify(secrets.internalPublicJwks),
@@ -69,7 +74,10 @@ const services: Service[] = [
   {
     name: 'simulators',
     script: 'simulators/index.js',
-    env: {},
+    env: {
+      SIM_NOTIFICATIONS_CALLBACK_URL: local(ports.SUBGRAPH_VOORKEUREN_PORT, '/zgw/notificaties'),
+      SIM_NOTIFICATIONS_CALLBACK_AUTH: notificatiesAuth,
+    },
     health: local(ports.SIM_BRP_PORT, '/_simulator/health'),
   },
   {
@@ -144,12 +152,24 @@ const services: Service[] = [
         nl: {
           'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email'].id,
           'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms'].id,
+          'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email'].id,
+          'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms'].id,
         },
         en: {
           'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email-en'].id,
           'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms-en'].id,
+          'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email-en'].id,
+          'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms-en'].id,
         },
       }),
+      // Meldingen about zaken: status changes of both zaaksystemen, residents found by pseudonym.
+      MELDINGEN_NOTIFICATIES_AUTH: notificatiesAuth,
+      MELDINGEN_BRONNEN: JSON.stringify([
+        zgwSource('Zaaksysteem gemeente A', ports.SIM_ZGW_A_PORT),
+        { ...zgwSource('Zaaksysteem gemeente B', ports.SIM_ZGW_B_PORT), kvkFilters: true },
+      ]),
+      PSEUDONYM_KEY: secrets.pseudonymKey,
+      MELDINGEN_PORTAAL_URL: `http://localhost:${ports.GATEWAY_PORT}`,
     },
     health: local(ports.SUBGRAPH_VOORKEUREN_PORT, '/health'),
   },

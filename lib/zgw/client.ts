@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { createUpstreamClient, type UpstreamClient } from '../http/upstream.js';
-import type { Identity } from '../identity/index.js';
+import { createUpstreamClient, UpstreamError, type UpstreamClient } from '../http/upstream.js';
+import type { Identity, InwonerIdentity } from '../identity/index.js';
 import { systeemActor, zgwHeaders, type ZgwActor } from './auth.js';
 import { createDocumentenClient, type DocumentenClient } from './documenten.js';
 import { collectPages } from './pages.js';
-import type { ZgwResultaattype, ZgwStatustype, ZgwZaak } from './types.js';
+import type { ZgwResultaattype, ZgwStatus, ZgwStatustype, ZgwZaak } from './types.js';
 import { DEFAULT_VISIBILITY, isZaakVisible, type VisibilityRules } from './visibility.js';
 
 export type { ZgwActor } from './auth.js';
@@ -65,6 +65,23 @@ export interface ZaakZoekResultaat {
   afgekapt: boolean;
 }
 
+/** What a status notification is about, as {@link ZgwClient.statusWijziging} finds it. */
+export interface ZgwStatusWijziging {
+  /** The zaak, expanded like a search result (zaaktype, status, statustype, rollen). */
+  zaak: ZgwZaak;
+  status: ZgwStatus;
+  statustype: ZgwStatustype;
+  /** The statustype has the lowest `volgnummer` of its zaaktype. */
+  eersteStatus: boolean;
+  /** `isEindstatus`, or else the highest `volgnummer`. */
+  eindstatus: boolean;
+  /**
+   * The residents named in the zaak who may see it by the same visibility rules as the zaken
+   * list (an initiator by default). Contains BSNs: never log it.
+   */
+  inwoners: InwonerIdentity[];
+}
+
 export interface ZgwClient {
   readonly source: ZgwSource;
   /** The Documenten API of this source, when configured. */
@@ -81,6 +98,12 @@ export interface ZgwClient {
   statustypen(zaaktypeUrl: string): Promise<ZgwStatustype[]>;
   /** The resultaattypen of a zaaktype (Catalogi API). Not cached here. */
   resultaattypen(zaaktypeUrl: string): Promise<ZgwResultaattype[]>;
+  /**
+   * The status behind a Notificaties `resourceUrl`, its zaak and who may see it, asked as the
+   * system (no resident is logged in). Null when the URL is not a status of this source (or its
+   * zaak belongs to another `bronorganisatie` than the configured one): nothing is fetched then.
+   */
+  statusWijziging(statusUrl: string): Promise<ZgwStatusWijziging | null>;
 }
 
 /**
@@ -172,6 +195,46 @@ export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): Z
       return list.sort((a, b) => a.volgnummer - b.volgnummer);
     },
     resultaattypen: (zaaktypeUrl) => catalogusLijst<ZgwResultaattype>('resultaattypen', zaaktypeUrl),
+    async statusWijziging(statusUrl) {
+      // Only URLs of this source: the system credentials go nowhere else.
+      if (!statusUrl.startsWith(`${source.zakenUrl}/statussen/`)) return null;
+      const headers = () => zgwHeaders(source, systeem, now());
+      const { body: status } = await http.json<ZgwStatus>({ method: 'GET', url: statusUrl, headers: await headers() });
+      if (!status || typeof status.statustype !== 'string' || typeof status.zaak !== 'string') {
+        throw new UpstreamError(zakenName, 'INVALID_RESPONSE', 200);
+      }
+      if (!status.zaak.startsWith(`${source.zakenUrl}/zaken/`)) return null;
+      const { body: zaak } = await http.json<ZgwZaak>({
+        method: 'GET',
+        url: `${status.zaak}?expand=${BASE_EXPAND.join(',')}`,
+        headers: await headers(),
+      });
+      if (!zaak || typeof zaak.zaaktype !== 'string') throw new UpstreamError(zakenName, 'INVALID_RESPONSE', 200);
+      if (source.bronorganisatie && zaak.bronorganisatie !== source.bronorganisatie) return null;
+      const statustypen = await client.statustypen(zaak.zaaktype);
+      const statustype = statustypen.find((t) => t.url === status.statustype);
+      if (!statustype) throw new UpstreamError(catalogiName, 'INVALID_RESPONSE', 200);
+      const volgnummers = statustypen.map((t) => t.volgnummer);
+      const bsns = new Set(
+        (zaak._expand?.rollen ?? [])
+          .filter(
+            (rol) => rol.betrokkeneType === 'natuurlijk_persoon' && rules.rollen.includes(rol.omschrijvingGeneriek),
+          )
+          .map((rol) => rol.betrokkeneIdentificatie?.inpBsn)
+          .filter((bsn): bsn is string => typeof bsn === 'string' && bsn !== ''),
+      );
+      const inwoners = [...bsns]
+        .map((bsn): InwonerIdentity => ({ soort: 'INWONER', middel: 'DIGID', niveau: 'SUBSTANTIEEL', bsn }))
+        .filter((identity) => isZaakVisible(zaak, identity, rules));
+      return {
+        zaak,
+        status,
+        statustype,
+        eersteStatus: statustype.volgnummer === Math.min(...volgnummers),
+        eindstatus: statustype.isEindstatus ?? statustype.volgnummer === Math.max(...volgnummers),
+        inwoners,
+      };
+    },
   };
   return client;
 }

@@ -14,6 +14,7 @@ export {
   type ZgwClient,
   type ZgwClientOptions,
   type ZgwSource,
+  type ZgwStatusWijziging,
 } from './client.js';
 export {
   createDocumentenClient,
@@ -24,3 +25,4 @@ export {
 export { collectPages } from './pages.js';
 export * from './types.js';
 export { DEFAULT_VISIBILITY, isDocumentVisible, isZaakVisible, type VisibilityRules } from './visibility.js';
+export { zgwBronnenEnv, zgwBronSchema } from './bron.js';

@@ -62,6 +62,8 @@ export interface ZgwInformatieObject {
 
 export interface ZgwStatus {
   url: string;
+  /** The zaak's URL (always present on the wire; optional here for expanded statuses). */
+  zaak?: string;
   statustype: string;
   datumStatusGezet: string;
   statustoelichting?: string;

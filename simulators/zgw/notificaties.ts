@@ -2,7 +2,8 @@ import { fetch } from 'undici';
 
 /** Where the simulator delivers ZGW notifications, as an abonnement of the Notificaties API would. */
 export interface NotificationsCallback {
-  url: string;
+  /** A function when the receiver's address is only known later (a test stack on port 0). */
+  url: string | (() => string);
   /** Sent verbatim as the `Authorization` header (the abonnement's `auth`). */
   authorization?: string;
 }
@@ -32,7 +33,8 @@ export async function deliverNotification(
   onError: (error: unknown) => void,
 ): Promise<void> {
   try {
-    const response = await fetch(callback.url, {
+    const url = typeof callback.url === 'string' ? callback.url : callback.url();
+    const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -3,6 +3,7 @@ import { ConfigError, env, parseEnv, subgraphBaseEnv } from '../../lib/config.js
 import { KeyringError, parseKeyring } from '../../lib/crypto/index.js';
 import { NIVEAUS } from '../../lib/identity/index.js';
 import { parseNotifyApiKey } from '../../lib/notifynl/index.js';
+import { zgwBronnenEnv } from '../../lib/zgw/index.js';
 import type { NotifyTemplates } from './contactgegeven/code-verzender.js';
 import type { Bewaartermijnen, VerificatieBeleid } from './store/store.js';
 
@@ -12,7 +13,15 @@ const DAG = 24 * UUR;
 
 const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-const templateSet = z.object({ 'verificatiecode-email': z.uuid(), 'verificatiecode-sms': z.uuid() }).strict();
+const templateSet = z
+  .object({
+    'verificatiecode-email': z.uuid(),
+    'verificatiecode-sms': z.uuid(),
+    // Meldingen about zaken; required (in Dutch) when meldingen are on.
+    'zaak-status-email': z.uuid().optional(),
+    'zaak-status-sms': z.uuid().optional(),
+  })
+  .strict();
 const templatesSchema = z
   .object({ nl: templateSet, en: templateSet.partial().optional() })
   .strict() satisfies z.ZodType<NotifyTemplates>;
@@ -68,6 +77,23 @@ const schema = z.object({
   VOORKEUREN_BEWAAR_ONGEVERIFIEERD_DAGEN: count(30, 366),
   VOORKEUREN_BEWAAR_HISTORIE_DAGEN: count(730, 3650),
   VOORKEUREN_ONDERHOUD_MINUTEN: count(60, 24 * 60),
+  /**
+   * Meldingen about zaken are on when this is set: the exact `Authorization` header of the ZGW
+   * Notificaties abonnement (its `auth`), checked on `POST /zgw/notificaties`.
+   */
+  MELDINGEN_NOTIFICATIES_AUTH: env.secret(20).optional(),
+  /** The zaaksystemen whose status changes are announced (same shape as `ZAKEN_BRONNEN`). */
+  MELDINGEN_BRONNEN: zgwBronnenEnv().optional(),
+  /** The gateway's key for `Gebruiker.id`: the resident of a zaak is found by it. */
+  PSEUDONYM_KEY: env.secret(32).optional(),
+  /** Where residents see their zaken: the link in every melding. */
+  MELDINGEN_PORTAAL_URL: env.url().optional(),
+  /** The overlap map (default: schema/overlap.yaml): which zaaktypen MijnOverheid announces. */
+  OVERLAP_MAP_FILE: z.string().min(1).optional(),
+  /** How often the outbox and unprocessed events are looked at without a new event. */
+  MELDINGEN_INTERVAL_SECONDEN: count(30, 3_600),
+  /** Events and meldingen (sent or not) are kept this long, then purged. */
+  MELDINGEN_BEWAAR_DAGEN: count(365, 3650),
 });
 
 export type VoorkeurenConfig = ReturnType<typeof loadVoorkeurenConfig>;
@@ -81,7 +107,52 @@ export function loadVoorkeurenConfig(environment: Readonly<Record<string, string
       'VOORKEUREN_BEWAAR_CODES_DAGEN: must cover VOORKEUREN_CODE_VENSTER_UREN, or the resend limit forgets codes it should count',
     ]);
   }
+  if (config.MELDINGEN_NOTIFICATIES_AUTH !== undefined) {
+    const missing = [
+      config.MELDINGEN_BRONNEN === undefined
+        ? 'MELDINGEN_BRONNEN: is required when MELDINGEN_NOTIFICATIES_AUTH is set'
+        : null,
+      config.PSEUDONYM_KEY === undefined ? 'PSEUDONYM_KEY: is required when MELDINGEN_NOTIFICATIES_AUTH is set' : null,
+      config.MELDINGEN_PORTAAL_URL === undefined
+        ? 'MELDINGEN_PORTAAL_URL: is required when MELDINGEN_NOTIFICATIES_AUTH is set'
+        : null,
+      config.NOTIFYNL_TEMPLATES.nl['zaak-status-email'] === undefined ||
+      config.NOTIFYNL_TEMPLATES.nl['zaak-status-sms'] === undefined
+        ? 'NOTIFYNL_TEMPLATES: needs nl zaak-status-email and zaak-status-sms when MELDINGEN_NOTIFICATIES_AUTH is set'
+        : null,
+    ].filter((p): p is string => p !== null);
+    if (missing.length > 0) throw new ConfigError(missing);
+  }
   return config;
+}
+
+/** The meldingen part of the configuration, or null when meldingen are off. */
+export function meldingenConfig(config: VoorkeurenConfig) {
+  const auth = config.MELDINGEN_NOTIFICATIES_AUTH;
+  const { MELDINGEN_BRONNEN: bronnen, PSEUDONYM_KEY: pseudonymKey, MELDINGEN_PORTAAL_URL: portaalUrl } = config;
+  const email = config.NOTIFYNL_TEMPLATES.nl['zaak-status-email'];
+  const sms = config.NOTIFYNL_TEMPLATES.nl['zaak-status-sms'];
+  if (auth === undefined || !bronnen || !pseudonymKey || !portaalUrl || !email || !sms) return null;
+  const en = config.NOTIFYNL_TEMPLATES.en;
+  return {
+    authorization: auth,
+    bronnen,
+    pseudonymKey,
+    portaalUrl,
+    templates: {
+      nl: { 'zaak-status-email': email, 'zaak-status-sms': sms },
+      ...(en
+        ? {
+            en: {
+              ...(en['zaak-status-email'] ? { 'zaak-status-email': en['zaak-status-email'] } : {}),
+              ...(en['zaak-status-sms'] ? { 'zaak-status-sms': en['zaak-status-sms'] } : {}),
+            },
+          }
+        : {}),
+    },
+    intervalMs: config.MELDINGEN_INTERVAL_SECONDEN * 1_000,
+    bewaarMs: config.MELDINGEN_BEWAAR_DAGEN * DAG,
+  };
 }
 
 /** The limits of verification by code, from the configuration. */

@@ -1,6 +1,7 @@
 import type { BaseContext } from '../../lib/graphql/index.js';
 import type { Niveau } from '../../lib/identity/index.js';
 import type { CodeVerzender } from './contactgegeven/code-verzender.js';
+import type { MeldingenStore } from './melding/meldingen-store.js';
 import type { VerificatieBeleid, VoorkeurenStore } from './store/store.js';
 
 /** What verification of contact details needs. */
@@ -16,6 +17,8 @@ export interface VoorkeurenDeps {
   /** The assurance level every change needs (`VOORKEUREN_WIJZIG_NIVEAU`, DigiD Midden by default). */
   readonly wijzigNiveau: Niveau;
   readonly contactgegevens: ContactgegevensDeps;
+  /** Meldingen about zaken (`me.meldingen`); without it the list is empty. */
+  readonly meldingen?: MeldingenStore;
 }
 
 export interface VoorkeurenContext extends BaseContext, VoorkeurenDeps {}

@@ -4,16 +4,21 @@ import { createUpstreamAgent } from '../../lib/http/upstream.js';
 import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createLogger } from '../../lib/logging.js';
 import { createNotifyClient } from '../../lib/notifynl/index.js';
-import { bewaartermijnen, loadVoorkeurenConfig, verificatieBeleid } from './config.js';
+import { loadOverlapMap } from '../../lib/overlap/index.js';
+import { createZgwClient } from '../../lib/zgw/index.js';
+import { bewaartermijnen, loadVoorkeurenConfig, meldingenConfig, verificatieBeleid } from './config.js';
 import { createCodeVerzender } from './contactgegeven/code-verzender.js';
+import { contactWaardeUit, createOutboxDispatcher } from './melding/dispatcher.js';
+import { startMeldingenLoop, type MeldingenLoop } from './melding/meldingen.js';
+import { createMeldingVerwerker } from './melding/verwerker.js';
 import { startOnderhoud } from './store/onderhoud.js';
-import { openVoorkeurenStore } from './store/open.js';
+import { openVoorkeurenStores } from './store/open.js';
 import { VOORKEUREN_SUBGRAPH, createVoorkeurenServer } from './server.js';
 
 await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
   const logger = createLogger(VOORKEUREN_SUBGRAPH, config.LOG_LEVEL);
   const now = () => new Date();
-  const store = await openVoorkeurenStore(
+  const { store, meldingen: meldingenStore } = await openVoorkeurenStores(
     { databaseUrl: config.DATABASE_URL, sqlitePath: config.VOORKEUREN_SQLITE_PATH },
     { cipher: createFieldCipher(config.VOORKEUREN_ENCRYPTION_KEY), logger },
   );
@@ -25,13 +30,45 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     dispatcher,
     now,
   });
+  const meldingen = meldingenConfig(config);
   const onderhoud = startOnderhoud({
     store,
     termijnen: bewaartermijnen(config),
     intervalMs: config.VOORKEUREN_ONDERHOUD_MINUTEN * 60_000,
     now,
     logger,
+    ...(meldingen ? { meldingen: { store: meldingenStore, bewaarMs: meldingen.bewaarMs } } : {}),
   });
+  let loop: MeldingenLoop | null = null;
+  if (meldingen) {
+    const overlap = loadOverlapMap(config.OVERLAP_MAP_FILE);
+    loop = startMeldingenLoop({
+      verwerker: createMeldingVerwerker({
+        meldingen: meldingenStore,
+        voorkeuren: store,
+        bronnen: meldingen.bronnen.map((bron) =>
+          createZgwClient(bron, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher }),
+        ),
+        mijnOverheidMeldt: (zaaktype) => overlap.mijnOverheidMeldt(zaaktype),
+        pseudonymKey: meldingen.pseudonymKey,
+        templates: meldingen.templates,
+        portaalUrl: meldingen.portaalUrl,
+        now,
+        logger,
+      }),
+      dispatcher: createOutboxDispatcher({
+        store: meldingenStore,
+        notify,
+        contactWaarde: contactWaardeUit(store),
+        now,
+        logger,
+      }),
+      intervalMs: meldingen.intervalMs,
+      logger,
+    });
+    // Events stored before this start (or by a replica that stopped) are handled now.
+    loop.wek();
+  }
   const server = await createVoorkeurenServer({
     store,
     wijzigNiveau: config.VOORKEUREN_WIJZIG_NIVEAU,
@@ -40,6 +77,10 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
       beleid: verificatieBeleid(config),
     },
     ...(config.NOTIFYNL_CALLBACK_TOKEN !== undefined ? { afleverstatusToken: config.NOTIFYNL_CALLBACK_TOKEN } : {}),
+    meldingen: meldingenStore,
+    ...(meldingen && loop
+      ? { notificaties: { authorization: meldingen.authorization, onOntvangen: () => loop.wek() } }
+      : {}),
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, VOORKEUREN_SUBGRAPH),
     logger,
     introspection: config.INTROSPECTION,
@@ -48,6 +89,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
   return {
     server,
     dispose: async () => {
+      await loop?.[Symbol.asyncDispose]();
       await onderhoud[Symbol.asyncDispose]();
       await store[Symbol.asyncDispose]();
       await dispatcher.close();

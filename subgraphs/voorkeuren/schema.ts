@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { VoorkeurenGebruiker } from './gebruiker.type.js';
 import { buildFederatedSchema } from '../../lib/graphql/index.js';
 import { ContactgegevenMutationResolver } from './contactgegeven/contactgegeven.resolver.js';
+import { GebruikerMeldingenResolver } from './melding/melding.resolver.js';
 import {
   GebruikerVoorkeurenResolver,
   VoorkeurenHistorieResolver,
@@ -17,6 +18,7 @@ export function buildVoorkeurenSchema(): Promise<GraphQLSchema> {
       VoorkeurenHistorieResolver,
       VoorkeurenMutationResolver,
       ContactgegevenMutationResolver,
+      GebruikerMeldingenResolver,
     ],
   });
 }

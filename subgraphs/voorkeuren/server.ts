@@ -1,6 +1,7 @@
 import { createSubgraphServer, type SubgraphRuntime, type SubgraphServer } from '../../lib/graphql/index.js';
 import { createAfleverstatusRouter } from './afleverstatus/afleverstatus.route.js';
 import { createVoorkeurenContext, type VoorkeurenDeps } from './context.js';
+import { createNotificatiesRouter } from './melding/notificaties.route.js';
 import { buildVoorkeurenSchema } from './schema.js';
 
 export const VOORKEUREN_SUBGRAPH = 'voorkeuren';
@@ -12,29 +13,51 @@ export interface VoorkeurenServerOptions extends VoorkeurenDeps, SubgraphRuntime
    * calls it, not the gateway) but behind this token.
    */
   afleverstatusToken?: string;
+  /**
+   * The ZGW Notificaties callback (`POST /zgw/notificaties`), when meldingen are on: the exact
+   * `Authorization` header of the abonnement, and what to call when an event was stored.
+   */
+  notificaties?: { authorization: string; onOntvangen?: () => void };
 }
 
 /** Builds the voorkeuren subgraph server (does not listen). */
 export async function createVoorkeurenServer(options: VoorkeurenServerOptions): Promise<SubgraphServer> {
   const token = options.afleverstatusToken;
+  const { notificaties } = options;
+  const now = options.now ?? (() => new Date());
   return createSubgraphServer({
     ...options,
     name: VOORKEUREN_SUBGRAPH,
     schema: await buildVoorkeurenSchema(),
     context: createVoorkeurenContext(options),
-    // NotifyNL calls this route itself, so it sits beside /graphql, behind its own bearer token.
-    ...(token === undefined
+    // NotifyNL and the Notificaties API call these routes themselves, so they sit beside
+    // /graphql, each behind its own secret rather than internal tokens.
+    ...(token === undefined && !notificaties
       ? {}
       : {
           routes: (app) => {
-            app.use(
-              createAfleverstatusRouter({
-                store: options.store,
-                token,
-                logger: options.logger,
-                now: options.now ?? (() => new Date()),
-              }),
-            );
+            if (token !== undefined) {
+              app.use(
+                createAfleverstatusRouter({
+                  store: options.store,
+                  meldingen: options.meldingen,
+                  token,
+                  logger: options.logger,
+                  now,
+                }),
+              );
+            }
+            if (notificaties && options.meldingen) {
+              app.use(
+                createNotificatiesRouter({
+                  store: options.meldingen,
+                  authorization: notificaties.authorization,
+                  logger: options.logger,
+                  now,
+                  ...(notificaties.onOntvangen ? { onOntvangen: notificaties.onOntvangen } : {}),
+                }),
+              );
+            }
           },
         }),
   });

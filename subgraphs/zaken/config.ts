@@ -1,37 +1,6 @@
 import { z } from 'zod';
 import { env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
-import { VERTROUWELIJKHEDEN } from '../../lib/zgw/types.js';
-import { DEFAULT_VISIBILITY } from '../../lib/zgw/visibility.js';
-
-const bron = z
-  .object({
-    naam: z.string().min(1),
-    zakenUrl: env.url(),
-    catalogiUrl: env.url(),
-    /** Documenten API base URL; without it this source shares no documents. */
-    documentenUrl: env.url().optional(),
-    clientId: z.string().min(1),
-    secret: z.string().min(16, 'secret must be at least 16 characters'),
-    /** Only zaken of this organisation (RSIN) are asked from this source. */
-    bronorganisatie: z
-      .string()
-      .regex(/^\d{9}$/, 'must be an RSIN (9 digits)')
-      .optional(),
-    /** The source has Open Zaak's KvK filters; standard Zaken API 1.5.1 has not. */
-    kvkFilters: z.boolean().default(false),
-    zichtbaarheid: z
-      .object({
-        rollen: z
-          .array(z.string().min(1))
-          .min(1)
-          .default([...DEFAULT_VISIBILITY.rollen]),
-        maxVertrouwelijkheid: z.enum(VERTROUWELIJKHEDEN).default(DEFAULT_VISIBILITY.maxVertrouwelijkheid),
-        uitgeslotenZaaktypen: z.array(z.string()).default([]),
-      })
-      .strict()
-      .default({ ...DEFAULT_VISIBILITY, rollen: [...DEFAULT_VISIBILITY.rollen], uitgeslotenZaaktypen: [] }),
-  })
-  .strict();
+import { zgwBronnenEnv } from '../../lib/zgw/bron.js';
 
 const seconds = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
@@ -42,22 +11,7 @@ const schema = z
      * JSON list of zaaksystemen: [{ naam, zakenUrl, catalogiUrl, documentenUrl?, clientId, secret,
      * bronorganisatie?, kvkFilters?, zichtbaarheid? }]. Names must differ: residents see them.
      */
-    ZAKEN_BRONNEN: z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return JSON.parse(value) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be a JSON list of sources' });
-          return z.NEVER;
-        }
-      })
-      .pipe(
-        z
-          .array(bron)
-          .min(1, 'must name at least one zaaksysteem')
-          .refine((list) => new Set(list.map((b) => b.naam)).size === list.length, 'every source needs its own naam'),
-      ),
+    ZAKEN_BRONNEN: zgwBronnenEnv(),
     /** Redis for the shared catalogus cache; without it each process caches in memory. */
     REDIS_URL: z
       .string()

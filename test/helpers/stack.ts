@@ -28,10 +28,18 @@ import { mijnOverheidLinks } from '../../subgraphs/berichten/links.js';
 import { createAfzenderNamen } from '../../subgraphs/berichten/bericht/afzenders.js';
 import { SIMULATED_AFZENDERS } from '../../simulators/mijnoverheid/seed.js';
 import { createVoorkeurenServer } from '../../subgraphs/voorkeuren/server.js';
-import { createSqliteVoorkeurenStore } from '../../subgraphs/voorkeuren/store/open.js';
+import { createSqliteVoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
+import { contactWaardeUit, createOutboxDispatcher } from '../../subgraphs/voorkeuren/melding/dispatcher.js';
+import { startMeldingenLoop, type MeldingenLoop } from '../../subgraphs/voorkeuren/melding/meldingen.js';
+import { NOTIFICATIES_PATH } from '../../subgraphs/voorkeuren/melding/notificaties.route.js';
+import { createMeldingVerwerker } from '../../subgraphs/voorkeuren/melding/verwerker.js';
+import { createNotifyClient } from '../../lib/notifynl/index.js';
 import type { NotifySimulator } from '../../simulators/notifynl/index.js';
 import {
+  SIMULATOR_MELDING_TEMPLATES,
   TEST_CALLBACK_TOKEN,
+  TEST_NOTIFY_KEY,
+  TEST_ZGW_NOTIFICATIES_AUTH,
   createTestNotifySimulator,
   testCipher,
   testContactgegevensDeps,
@@ -52,7 +60,10 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Upstream calls give up well before the gateway's subgraph timeout, as in production. */
 const UPSTREAM_TIMEOUT_MS = 2_000;
-const ZGW_CLIENT = { id: 'profielservice-test', secret: 'test-geheim-voor-zgw-0123456789' };
+/** The ZGW application the stack uses (tests may use it to act as the zaaksysteem's own user). */
+export const ZGW_CLIENT = { id: 'profielservice-test', secret: 'test-geheim-voor-zgw-0123456789' };
+/** The gateway's pseudonym key; the voorkeuren subgraph finds residents of ZGW events with it. */
+export const PSEUDONYM_KEY = 'test-pseudoniem-sleutel-0123456789abcdef';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -74,6 +85,10 @@ export interface Stack extends AsyncDisposable {
     mijnOverheid: Simulator;
     notifyNl: NotifySimulator;
   };
+  /** Base URLs of the ZGW simulators (to act as the zaaksysteem, e.g. set a status). */
+  readonly zgwUrls: { readonly zgwA: string; readonly zgwB: string };
+  /** The voorkeuren subgraph's meldingen work: `await stack.meldingen.ronde()` runs a pass now. */
+  readonly meldingen: MeldingenLoop;
   readonly idp: RunningIdp & { keys: Jwks };
   /** Signs internal tokens as the gateway does, for direct subgraph calls. */
   readonly internalSigner: InternalTokenSigner;
@@ -132,8 +147,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Upstreams.
     const brpSim = createBrpSimulator(options.now ? { now: options.now } : {});
     const clients = { [ZGW_CLIENT.id]: ZGW_CLIENT.secret };
-    const zgwA = createZgwSimulator({ seed: 'gemeente-a', clients });
-    const zgwB = createZgwSimulator({ seed: 'gemeente-b', clients });
+    // Status changes go to the voorkeuren subgraph, as a Notificaties abonnement would send them.
+    const notificationsCallback = {
+      url: () => subgraphUrls.voorkeuren.replace(/\/graphql$/, NOTIFICATIES_PATH),
+      authorization: TEST_ZGW_NOTIFICATIES_AUTH,
+    };
+    const onNotificationError = () => undefined;
+    const zgwA = createZgwSimulator({ seed: 'gemeente-a', clients, notificationsCallback, onNotificationError });
+    const zgwB = createZgwSimulator({ seed: 'gemeente-b', clients, notificationsCallback, onNotificationError });
     const mijnOverheid = createMijnOverheidSimulator({});
     const [brpL, zgwAL, zgwBL, moL] = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
     disposers.push(() => Promise.all([brpL, zgwAL, zgwBL, moL].map((l) => l?.close())));
@@ -163,7 +184,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: silentLogger,
       ...(options.now ? { now: options.now } : {}),
     });
-    const store = await createSqliteVoorkeurenStore(':memory:', { cipher: testCipher() });
+    const { store, meldingen: meldingenStore } = await createSqliteVoorkeurenStores(':memory:', {
+      cipher: testCipher(),
+    });
     disposers.push(() => store[Symbol.asyncDispose]());
     const zgwSource = (naam: string, l: Listening) => ({
       naam,
@@ -173,6 +196,38 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clientId: ZGW_CLIENT.id,
       secret: ZGW_CLIENT.secret,
     });
+    const zgwClients = [
+      createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as Listening), {
+        timeoutMs: UPSTREAM_TIMEOUT_MS,
+        dispatcher,
+      }),
+      // Gemeente B's simulator is Open Zaak: it can search organisations by KvK number.
+      createZgwClient(
+        { ...zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), kvkFilters: true },
+        { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher },
+      ),
+    ];
+    const now = options.now ?? (() => new Date());
+    const meldingen = startMeldingenLoop({
+      verwerker: createMeldingVerwerker({
+        meldingen: meldingenStore,
+        voorkeuren: store,
+        bronnen: zgwClients,
+        mijnOverheidMeldt: (zaaktype) => overlap.mijnOverheidMeldt(zaaktype),
+        pseudonymKey: PSEUDONYM_KEY,
+        templates: SIMULATOR_MELDING_TEMPLATES,
+        portaalUrl: 'https://mijn.gemeente.example',
+        now,
+      }),
+      dispatcher: createOutboxDispatcher({
+        store: meldingenStore,
+        notify: createNotifyClient({ baseUrl: notifyL.url, apiKey: TEST_NOTIFY_KEY, timeoutMs: 2_000, dispatcher }),
+        contactWaarde: contactWaardeUit(store),
+        now,
+      }),
+      intervalMs: 60_000,
+    });
+    disposers.push(() => meldingen[Symbol.asyncDispose]());
     const subgraphUrls = {} as Record<SubgraphName, string>;
     const subgraphs: Record<SubgraphName, SubgraphServer> = {
       brp: await createBrpServer({
@@ -188,17 +243,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       zaken: await createZakenServer({
         ...runtime('zaken'),
         overlap,
-        sources: [
-          createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as Listening), {
-            timeoutMs: UPSTREAM_TIMEOUT_MS,
-            dispatcher,
-          }),
-          // Gemeente B's simulator is Open Zaak: it can search organisations by KvK number.
-          createZgwClient(
-            { ...zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), kvkFilters: true },
-            { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher },
-          ),
-        ],
+        sources: zgwClients,
         documentLinks: createDocumentLinks({
           secret: 'test-documentlinks-0123456789abcdef',
           // Portals fetch documents through the gateway, which passes them to the zaken subgraph.
@@ -229,6 +274,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         wijzigNiveau: 'MIDDEN',
         contactgegevens: testContactgegevensDeps(notifyL.url, dispatcher),
         afleverstatusToken: TEST_CALLBACK_TOKEN,
+        meldingen: meldingenStore,
+        notificaties: { authorization: TEST_ZGW_NOTIFICATIES_AUTH, onOntvangen: () => meldingen.wek() },
       }),
     };
     for (const name of SUBGRAPH_NAMES) {
@@ -252,7 +299,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         clockToleranceSeconds: 5,
       }),
       claimPreset: 'bsn',
-      pseudonymKey: 'test-pseudoniem-sleutel-0123456789abcdef',
+      pseudonymKey: PSEUDONYM_KEY,
       signer,
       logger: silentLogger,
       introspection: false,
@@ -272,6 +319,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayUrl,
       subgraphUrls,
       simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid, notifyNl },
+      meldingen,
+      zgwUrls: { zgwA: zgwAL?.url ?? '', zgwB: zgwBL?.url ?? '' },
       idp: Object.assign(idp, { keys }),
       internalSigner: signer,
       async login(who) {

@@ -5,6 +5,7 @@ import { createNotifySimulator, NOTIFY_TEMPLATES, type NotifySimulator } from '.
 import type { ContactgegevensDeps } from '../../subgraphs/voorkeuren/context.js';
 import { createCodeVerzender, type NotifyTemplates } from '../../subgraphs/voorkeuren/contactgegeven/code-verzender.js';
 import { AFLEVERSTATUS_PATH } from '../../subgraphs/voorkeuren/afleverstatus/afleverstatus.route.js';
+import type { MeldingTemplates } from '../../subgraphs/voorkeuren/melding/verwerker.js';
 import type { VerificatieBeleid } from '../../subgraphs/voorkeuren/store/store.js';
 
 /** Test-only secrets; never used outside tests. */
@@ -14,6 +15,8 @@ export const TEST_NOTIFY_KEY: NotifyApiKey = {
   secret: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
 };
 export const TEST_CALLBACK_TOKEN = 'test-afleverstatus-token-0123456789';
+/** The `Authorization` header of the test stack's ZGW Notificaties abonnement. */
+export const TEST_ZGW_NOTIFICATIES_AUTH = 'Bearer test-zgw-notificaties-0123456789';
 
 /** The simulator's own templates, in the shape `NOTIFYNL_TEMPLATES` configures. */
 export const SIMULATOR_TEMPLATES: NotifyTemplates = {
@@ -24,6 +27,18 @@ export const SIMULATOR_TEMPLATES: NotifyTemplates = {
   en: {
     'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email-en'].id,
     'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms-en'].id,
+  },
+};
+
+/** The simulator's zaak-status templates, in the shape meldingen use. */
+export const SIMULATOR_MELDING_TEMPLATES: MeldingTemplates = {
+  nl: {
+    'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email'].id,
+    'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms'].id,
+  },
+  en: {
+    'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email-en'].id,
+    'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms-en'].id,
   },
 };
 

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Logger } from '../../../lib/logging.js';
 import { deliveryOutcome, deliveryReceiptSchema } from '../../../lib/notifynl/index.js';
+import type { MeldingenStore } from '../melding/meldingen-store.js';
 import type { VoorkeurenStore } from '../store/store.js';
 
 /** Where NotifyNL posts delivery receipts (configure this URL and the token at NotifyNL). */
@@ -9,6 +10,8 @@ export const AFLEVERSTATUS_PATH = '/notifynl/afleverstatus';
 
 export interface AfleverstatusOptions {
   store: VoorkeurenStore;
+  /** Meldingen about zaken: a receipt is looked up in their outbox first. */
+  meldingen?: MeldingenStore | undefined;
   /** The bearer token NotifyNL sends (`NOTIFYNL_CALLBACK_TOKEN`). */
   token: string;
   logger: Logger;
@@ -48,6 +51,18 @@ export function createAfleverstatusRouter(options: AfleverstatusOptions): Router
       return;
     }
     try {
+      const melding = await options.meldingen?.registreerAfleverstatus(referentie, uitkomst, options.now());
+      if (melding) {
+        const resultaat = await options.store.registreerMeldingAfleverstatus(
+          melding.contactId,
+          melding.verzondenOp,
+          uitkomst,
+          options.now(),
+        );
+        options.logger.info({ referentie, uitkomst, resultaat }, 'delivery receipt of a melding');
+        res.status(204).end();
+        return;
+      }
       const resultaat = await options.store.registreerAfleverstatus(referentie, uitkomst, options.now());
       options.logger.info({ referentie, uitkomst, resultaat }, 'delivery receipt');
       res.status(204).end();

@@ -6,6 +6,9 @@ import type { GeplandeVerzending, TaalCode } from '../store/store.js';
 export interface NotifyTemplateSet {
   readonly 'verificatiecode-email': string;
   readonly 'verificatiecode-sms': string;
+  /** Meldingen about zaken (part B); required when meldingen are on. */
+  readonly 'zaak-status-email'?: string | undefined;
+  readonly 'zaak-status-sms'?: string | undefined;
 }
 
 /** Dutch is required; an English template that is missing falls back to the Dutch one. */
@@ -20,7 +23,11 @@ export interface CodeVerzender {
 }
 
 /** The template for a purpose in the resident's language. */
-export function templateVoor(templates: NotifyTemplates, taal: TaalCode, doel: keyof NotifyTemplateSet): string {
+export function templateVoor(
+  templates: NotifyTemplates,
+  taal: TaalCode,
+  doel: 'verificatiecode-email' | 'verificatiecode-sms',
+): string {
   return (taal === 'en' ? templates.en?.[doel] : undefined) ?? templates.nl[doel];
 }
 

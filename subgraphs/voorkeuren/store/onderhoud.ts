@@ -1,4 +1,5 @@
 import type { Logger } from '../../../lib/logging.js';
+import type { MeldingenStore } from '../melding/meldingen-store.js';
 import type { Bewaartermijnen, VoorkeurenStore } from './store.js';
 
 export interface OnderhoudOptions {
@@ -10,6 +11,8 @@ export interface OnderhoudOptions {
   logger: Logger;
   /** Contact details re-encrypted with the primary key per run (after a key rotation). */
   herversleutelPerRun?: number;
+  /** Meldingen: processed events and decisions older than `bewaarMs` are purged too. */
+  meldingen?: { store: MeldingenStore; bewaarMs: number };
 }
 
 /**
@@ -23,8 +26,15 @@ export function startOnderhoud(options: OnderhoudOptions): AsyncDisposable {
     try {
       const verwijderd = await store.schoonOp(options.now(), options.termijnen);
       const herversleuteld = await store.versleutelOpnieuw(options.herversleutelPerRun ?? 500);
-      if (Object.values(verwijderd).some((n) => n > 0) || herversleuteld > 0) {
-        logger.info({ verwijderd, herversleuteld }, 'store maintenance');
+      const meldingen = options.meldingen
+        ? await options.meldingen.store.schoonOp(options.now(), options.meldingen.bewaarMs)
+        : { events: 0, beslissingen: 0 };
+      if (
+        Object.values(verwijderd).some((n) => n > 0) ||
+        herversleuteld > 0 ||
+        Object.values(meldingen).some((n) => n > 0)
+      ) {
+        logger.info({ verwijderd, herversleuteld, meldingen }, 'store maintenance');
       }
     } catch (error) {
       logger.error({ err: error }, 'store maintenance failed');

@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../../../lib/crypto/index.js';
 import type { Logger } from '../../../lib/logging.js';
+import { createSqlMeldingenStore, type MeldingenStore } from '../melding/meldingen-store.js';
 import { migrate } from './migrate.js';
 import { openPostgresDatabase, type PostgresOptions } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
@@ -12,21 +13,36 @@ export interface StoreDeps {
   logger?: Logger;
 }
 
-/** Migrates `db` and wraps it in the store; closes it again when migrating fails. */
-async function storeOn(db: SqlDatabase, deps: StoreDeps): Promise<VoorkeurenStore> {
+/** The voorkeuren store and the meldingen store on the same database; disposing `store` closes it. */
+export interface VoorkeurenStores {
+  readonly store: VoorkeurenStore;
+  readonly meldingen: MeldingenStore;
+}
+
+/** Migrates `db` and wraps it in the stores; closes it again when migrating fails. */
+async function storesOn(db: SqlDatabase, deps: StoreDeps): Promise<VoorkeurenStores> {
   try {
     const applied = await migrate(db, deps.logger ? { logger: deps.logger } : {});
     if (applied.length > 0) deps.logger?.info({ migraties: applied, dialect: db.dialect }, 'store migrated');
-    return createSqlVoorkeurenStore(db, { cipher: deps.cipher });
+    return { store: createSqlVoorkeurenStore(db, { cipher: deps.cipher }), meldingen: createSqlMeldingenStore(db) };
   } catch (error) {
     await db[Symbol.asyncDispose]();
     throw error;
   }
 }
 
+async function storeOn(db: SqlDatabase, deps: StoreDeps): Promise<VoorkeurenStore> {
+  return (await storesOn(db, deps)).store;
+}
+
 /** The embedded store in a SQLite file (":memory:" for a throw-away one), migrated. */
 export function createSqliteVoorkeurenStore(path: string, deps: StoreDeps): Promise<VoorkeurenStore> {
   return storeOn(openSqliteDatabase(path), deps);
+}
+
+/** {@link createSqliteVoorkeurenStore} with the meldingen store on the same database. */
+export function createSqliteVoorkeurenStores(path: string, deps: StoreDeps): Promise<VoorkeurenStores> {
+  return storesOn(openSqliteDatabase(path), deps);
 }
 
 /** The store in PostgreSQL, migrated (safely when several replicas start at once). */
@@ -48,4 +64,20 @@ export function openVoorkeurenStore(
   return options.databaseUrl
     ? createPostgresVoorkeurenStore({ connectionString: options.databaseUrl }, deps)
     : createSqliteVoorkeurenStore(options.sqlitePath, deps);
+}
+
+/** {@link openVoorkeurenStore} with the meldingen store on the same database. */
+export function openVoorkeurenStores(
+  options: { databaseUrl?: string | undefined; sqlitePath: string },
+  deps: StoreDeps,
+): Promise<VoorkeurenStores> {
+  return storesOn(
+    options.databaseUrl
+      ? openPostgresDatabase({
+          connectionString: options.databaseUrl,
+          onIdleError: (error) => deps.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'),
+        })
+      : openSqliteDatabase(options.sqlitePath),
+    deps,
+  );
 }

@@ -205,6 +205,16 @@ export interface VoorkeurenStore extends AsyncDisposable {
   verwijderContactgegeven(gebruikerId: string, contactId: string, now: Date): Promise<VerwijderResultaat>;
   /** Applies a NotifyNL delivery receipt for one of our sends. */
   registreerAfleverstatus(referentie: string, uitkomst: DeliveryOutcome, now: Date): Promise<AfleverResultaat>;
+  /**
+   * Applies a NotifyNL delivery receipt of a melding (part B) to the contact detail it went to,
+   * as {@link registreerAfleverstatus} does for codes: a bounce marks it, a later delivery clears it.
+   */
+  registreerMeldingAfleverstatus(
+    contactId: string,
+    verzondenOp: Date,
+    uitkomst: DeliveryOutcome,
+    now: Date,
+  ): Promise<AfleverResultaat>;
 
   /** Removes what is past its retention period. Idempotent; safe to run on every replica. */
   schoonOp(now: Date, termijnen: Bewaartermijnen): Promise<OpschoonResultaat>;

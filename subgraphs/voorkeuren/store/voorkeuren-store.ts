@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldCipher } from '../../../lib/crypto/index.js';
+import type { DeliveryOutcome } from '../../../lib/notifynl/index.js';
 import { verschillen, wijzigingSchema, type Wijziging } from './historie.js';
 import {
   bool,
@@ -17,6 +18,7 @@ import {
   KANALEN,
   ONDERWERPEN,
   STANDAARD_VOORKEUREN,
+  type AfleverResultaat,
   type BruikbareContactgegevens,
   type ContactSoortCode,
   type GeplandeVerzending,
@@ -138,6 +140,40 @@ export function createSqlVoorkeurenStore(db: SqlDatabase, options: SqlVoorkeuren
       door,
       JSON.stringify(wijzigingen),
     ]);
+
+  /**
+   * What a delivery receipt means for the contact detail a message went to: a permanent failure
+   * marks it as bouncing (with a history entry by SYSTEEM); a delivery of a message sent after the
+   * bounce clears it. `row` has the detail's `gebruiker_id`, `soort` and `onbestelbaar_sinds`.
+   */
+  const contactAfleverstatus = async (
+    tx: Sql,
+    row: SqlRow,
+    contactId: string,
+    verzondenOp: Date,
+    uitkomst: DeliveryOutcome,
+    now: Date,
+  ): Promise<AfleverResultaat> => {
+    const onbestelbaarSinds = timestampOrNull(row, 'onbestelbaar_sinds');
+    if (uitkomst === 'ONBESTELBAAR' && onbestelbaarSinds === null) {
+      await tx.run('UPDATE contactgegevens SET onbestelbaar_sinds = ? WHERE id = ?', [now, contactId]);
+      await schrijfHistorie(tx, text(row, 'gebruiker_id'), now, 'SYSTEEM', [
+        { soort: 'CONTACT_ONBESTELBAAR', contactSoort: contactSoortSchema.parse(text(row, 'soort')) },
+      ]);
+      return 'ONBESTELBAAR_GEMARKEERD';
+    }
+    // Only a message sent after the bounce proves the address works again; a late receipt
+    // of an older message does not.
+    if (
+      uitkomst === 'AFGELEVERD' &&
+      onbestelbaarSinds !== null &&
+      verzondenOp.getTime() >= onbestelbaarSinds.getTime()
+    ) {
+      await tx.run('UPDATE contactgegevens SET onbestelbaar_sinds = NULL WHERE id = ?', [contactId]);
+      return 'HERSTELD';
+    }
+    return 'GENOTEERD';
+  };
 
   /** Codes sent (or reserved) for this resident within the window, over all their details. */
   const verzondenInVenster = async (tx: Sql, gebruikerId: string, beleid: VerificatieBeleid, now: Date) => {
@@ -415,26 +451,17 @@ export function createSqlVoorkeurenStore(db: SqlDatabase, options: SqlVoorkeuren
           referentie,
         ]);
         if (row['contact_id'] === null || row['soort'] === null) return 'GENOTEERD' as const;
-        const contactId = text(row, 'contact_id');
-        const onbestelbaarSinds = timestampOrNull(row, 'onbestelbaar_sinds');
-        if (uitkomst === 'ONBESTELBAAR' && onbestelbaarSinds === null) {
-          await tx.run('UPDATE contactgegevens SET onbestelbaar_sinds = ? WHERE id = ?', [now, contactId]);
-          await schrijfHistorie(tx, text(row, 'gebruiker_id'), now, 'SYSTEEM', [
-            { soort: 'CONTACT_ONBESTELBAAR', contactSoort: contactSoortSchema.parse(text(row, 'soort')) },
-          ]);
-          return 'ONBESTELBAAR_GEMARKEERD' as const;
-        }
-        // Only a message sent after the bounce proves the address works again; a late receipt
-        // of an older message does not.
-        if (
-          uitkomst === 'AFGELEVERD' &&
-          onbestelbaarSinds !== null &&
-          timestamp(row, 'verzonden_op').getTime() >= onbestelbaarSinds.getTime()
-        ) {
-          await tx.run('UPDATE contactgegevens SET onbestelbaar_sinds = NULL WHERE id = ?', [contactId]);
-          return 'HERSTELD' as const;
-        }
-        return 'GENOTEERD' as const;
+        return contactAfleverstatus(tx, row, text(row, 'contact_id'), timestamp(row, 'verzonden_op'), uitkomst, now);
+      });
+    },
+
+    registreerMeldingAfleverstatus(contactId, verzondenOp, uitkomst, now) {
+      return db.transaction(async (tx) => {
+        const row = await tx.get('SELECT gebruiker_id, soort, onbestelbaar_sinds FROM contactgegevens WHERE id = ?', [
+          contactId,
+        ]);
+        if (!row) return 'ONBEKEND' as const;
+        return contactAfleverstatus(tx, row, contactId, verzondenOp, uitkomst, now);
       });
     },
 

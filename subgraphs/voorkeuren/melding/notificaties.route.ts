@@ -1,0 +1,61 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Router } from 'express';
+import type { Logger } from '../../../lib/logging.js';
+import type { MeldingenStore } from './meldingen-store.js';
+import { eventSleutel, isStatusWijziging, notificatieSchema } from './verwerker.js';
+
+/** Where the Notificaties API delivers messages (the abonnement's `callbackUrl`). */
+export const NOTIFICATIES_PATH = '/zgw/notificaties';
+
+export interface NotificatiesRouteOptions {
+  store: MeldingenStore;
+  /** The abonnement's `auth`: the exact `Authorization` header the Notificaties API sends. */
+  authorization: string;
+  logger: Logger;
+  now: () => Date;
+  /** Called after a new event was stored, to process it soon (not awaited). */
+  onOntvangen?: () => void;
+}
+
+function sameHeader(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '', 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The ZGW Notificaties callback. A status change is stored durably (deduplicated on its key)
+ * BEFORE the 204: a message we answered is never lost, and one delivered twice is kept once.
+ * Anything else, such as the test message the Notificaties API sends when the abonnement is
+ * made, gets 204 without being stored. A store failure answers 500, so the sender retries.
+ */
+export function createNotificatiesRouter(options: NotificatiesRouteOptions): Router {
+  const router = express.Router();
+  router.post(NOTIFICATIES_PATH, express.json({ limit: '64kb' }), async (req, res) => {
+    if (!sameHeader(req.headers.authorization, options.authorization)) {
+      options.logger.warn('ZGW notification refused: wrong or missing Authorization');
+      res.status(403).end();
+      return;
+    }
+    const parsed = notificatieSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).end();
+      return;
+    }
+    if (!isStatusWijziging(parsed.data)) {
+      res.status(204).end();
+      return;
+    }
+    const sleutel = eventSleutel(parsed.data);
+    try {
+      const nieuw = await options.store.ontvangEvent(sleutel, parsed.data, options.now());
+      options.logger.info({ event: sleutel, nieuw }, 'ZGW notification stored');
+      res.status(204).end();
+      if (nieuw) options.onOntvangen?.();
+    } catch (error) {
+      options.logger.error({ err: error, event: sleutel }, 'ZGW notification not stored');
+      res.status(500).end();
+    }
+  });
+  return router;
+}
