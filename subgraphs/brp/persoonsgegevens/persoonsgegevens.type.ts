@@ -247,17 +247,28 @@ registerEnumType(SoortVerbintenis, {
   description: 'Huwelijk of geregistreerd partnerschap.',
 });
 
-@ObjectType({
-  description:
-    'Uw partner. Zonder huidige partner geeft de BRP de partner van het huwelijk of partnerschap dat het laatst is beëindigd.',
-})
-export class Partner {
+/**
+ * What the BRP gives of every related person: name, date of birth, investigation. Registered
+ * under a name of its own only so that `Partner`, `Kind` and `Ouder` inherit its fields; no
+ * schema reaches it directly.
+ */
+@ObjectType('GerelateerdePersoonBasis')
+export abstract class GerelateerdePersoon {
   @Field(() => GerelateerdeNaam, { nullable: true })
   naam!: GerelateerdeNaam | null;
 
   @Field(() => BrpDatum, { nullable: true })
   geboortedatum!: BrpDatum | null;
 
+  @Field(() => InOnderzoek, { nullable: true })
+  inOnderzoek!: InOnderzoek | null;
+}
+
+@ObjectType({
+  description:
+    'Uw partner. Zonder huidige partner geeft de BRP de partner van het huwelijk of partnerschap dat het laatst is beëindigd.',
+})
+export class Partner extends GerelateerdePersoon {
   @Field(() => SoortVerbintenis, { nullable: true })
   soortVerbintenis!: SoortVerbintenis | null;
 
@@ -266,34 +277,13 @@ export class Partner {
 
   @Field(() => BrpDatum, { nullable: true, description: 'Datum waarop het is beëindigd. Leeg zolang het bestaat.' })
   ontbondenOp!: BrpDatum | null;
-
-  @Field(() => InOnderzoek, { nullable: true })
-  inOnderzoek!: InOnderzoek | null;
 }
 
 @ObjectType({ description: 'Een kind van u.' })
-export class Kind {
-  @Field(() => GerelateerdeNaam, { nullable: true })
-  naam!: GerelateerdeNaam | null;
-
-  @Field(() => BrpDatum, { nullable: true })
-  geboortedatum!: BrpDatum | null;
-
-  @Field(() => InOnderzoek, { nullable: true })
-  inOnderzoek!: InOnderzoek | null;
-}
+export class Kind extends GerelateerdePersoon {}
 
 @ObjectType({ description: 'Een ouder van u.' })
-export class Ouder {
-  @Field(() => GerelateerdeNaam, { nullable: true })
-  naam!: GerelateerdeNaam | null;
-
-  @Field(() => BrpDatum, { nullable: true })
-  geboortedatum!: BrpDatum | null;
-
-  @Field(() => InOnderzoek, { nullable: true })
-  inOnderzoek!: InOnderzoek | null;
-}
+export class Ouder extends GerelateerdePersoon {}
 
 export enum NationaliteitSoort {
   NATIONALITEIT = 'NATIONALITEIT',
