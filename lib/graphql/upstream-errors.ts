@@ -4,18 +4,27 @@ import { UpstreamError } from '../http/upstream.js';
 import type { BaseContext } from './context.js';
 
 /**
- * The one mapper from an upstream failure to a client-facing error: code BRON_NIET_BESCHIKBAAR
- * with the source's name, and a log line with the kind and HTTP status (never the upstream body,
- * URL or credentials). Errors that are not upstream failures are bugs and are rethrown, so the
- * subgraph masks them as INTERNAL_SERVER_ERROR.
+ * Records an upstream failure for the operator: the kind and HTTP status (never the upstream
+ * body, URL or credentials). Errors that are not upstream failures are bugs and are rethrown,
+ * so the subgraph masks them as INTERNAL_SERVER_ERROR. For sections that report the failure in
+ * `bron` only; {@link toBronFout} also gives the coded error for the client.
  */
-export function toBronFout(error: unknown, context: BaseContext, bron: string): GraphQLError {
+export function logBronFout(error: unknown, context: BaseContext, bron: string): UpstreamError {
   if (!(error instanceof UpstreamError)) throw error;
   context.logger.warn(
     { bron, upstream: error.upstream, kind: error.kind, status: error.status, invalidParams: error.invalidParams },
     'upstream call failed',
   );
-  switch (error.kind) {
+  return error;
+}
+
+/**
+ * The one mapper from an upstream failure to a client-facing error: code BRON_NIET_BESCHIKBAAR
+ * with the source's name, after {@link logBronFout}.
+ */
+export function toBronFout(error: unknown, context: BaseContext, bron: string): GraphQLError {
+  const upstream = logBronFout(error, context, bron);
+  switch (upstream.kind) {
     case 'UNAVAILABLE':
     case 'TIMEOUT':
     case 'RATE_LIMITED':
@@ -27,6 +36,6 @@ export function toBronFout(error: unknown, context: BaseContext, bron: string): 
       // The kind stays in our logs, where the operator needs it.
       return appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron } });
     default:
-      return assertNever(error.kind);
+      return assertNever(upstream.kind);
   }
 }

@@ -12,7 +12,9 @@ import {
 import type { SqlDatabase } from '../../subgraphs/voorkeuren/store/sql.js';
 import { createSqlVoorkeurenStore } from '../../subgraphs/voorkeuren/store/voorkeuren-store.js';
 import { TEST_BELEID, TEST_NOTIFY_KEY, testCipher } from '../voorkeuren/harness.js';
-import { BACKENDS } from './backends.js';
+import { sqlBackends } from '../voorkeuren/backends.js';
+
+const BACKENDS = await sqlBackends('meldingen contract', { migrated: true });
 
 /**
  * Exactly one message per (zaak, status, channel): duplicate events, two dispatchers at once and

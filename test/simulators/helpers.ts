@@ -37,13 +37,5 @@ export async function call<T = unknown>(
   };
 }
 
-/** A problem+json body as the Dutch government contracts send it. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  code?: string;
-  invalidParams?: { name: string; code: string; reason: string }[];
-}
+/** A problem+json body as the Dutch government contracts send it (the simulators' own type). */
+export type { Problem as ProblemBody } from '../../simulators/shared/problem.js';

@@ -3,54 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFieldCipher, parseKeyring, type FieldCipher } from '../../lib/crypto/index.js';
 import { migrate } from '../../subgraphs/voorkeuren/store/migrate.js';
 import { MIGRATIONS } from '../../subgraphs/voorkeuren/store/migrations/index.js';
-import { openPostgresDatabase } from '../../subgraphs/voorkeuren/store/postgres.js';
 import type { SqlDatabase } from '../../subgraphs/voorkeuren/store/sql.js';
-import { openSqliteDatabase } from '../../subgraphs/voorkeuren/store/sqlite.js';
 import type { Bewaartermijnen, VoorkeurenStore } from '../../subgraphs/voorkeuren/store/store.js';
 import { createSqlVoorkeurenStore } from '../../subgraphs/voorkeuren/store/voorkeuren-store.js';
 import { TEST_BELEID, TEST_ENCRYPTION_KEY, testCipher } from './harness.js';
-import { createTestSchema, probePostgres } from './postgres.js';
+import { sqlBackends } from './backends.js';
 
 /**
  * One contract, two implementations: every test below runs on SQLite and on PostgreSQL, each
- * on a fresh database (SQLite in memory, PostgreSQL in a schema of its own, dropped after).
+ * on a fresh, empty database (SQLite in memory, PostgreSQL in a schema of its own, dropped after).
  */
-interface Backend {
-  name: string;
-  skip: string | null;
-  /** A fresh, empty database (not migrated) and a way to throw it away. */
-  open(): Promise<{ db: SqlDatabase; drop: () => Promise<void> }>;
-}
-
-const postgres = await probePostgres();
-if (!postgres.ok) console.warn(`[voorkeuren store contract] PostgreSQL variant skipped: ${postgres.reason}`);
-
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    skip: null,
-    open: async () => {
-      const db = openSqliteDatabase(':memory:');
-      return { db, drop: async () => await db[Symbol.asyncDispose]() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: postgres.ok ? null : postgres.reason,
-    open: async () => {
-      if (!postgres.ok) throw new Error(postgres.reason);
-      const schema = await createTestSchema(postgres.url);
-      const db = openPostgresDatabase({ connectionString: postgres.url, schema: schema.name, maxConnections: 4 });
-      return {
-        db,
-        drop: async () => {
-          await db[Symbol.asyncDispose]();
-          await schema[Symbol.asyncDispose]();
-        },
-      };
-    },
-  },
-];
+const BACKENDS = await sqlBackends('voorkeuren store contract', { migrated: false });
 
 const T0 = new Date('2026-11-28T10:00:00.000Z');
 const minuten = (n: number) => new Date(T0.getTime() + n * 60_000);

@@ -11,7 +11,7 @@ const LANDELIJKE_AFZENDERS: Readonly<Record<string, string>> = {
 };
 
 /** What a resident sees for a sender the list does not know. */
-export const ONBEKENDE_AFZENDER = 'Een overheidsorganisatie';
+const ONBEKENDE_AFZENDER = 'Een overheidsorganisatie';
 
 /** Returns a lookup from OIN to the sender's name; configured names win over the built-in ones. */
 export function createAfzenderNamen(configured: Readonly<Record<string, string>> = {}): (oin: string) => string {

@@ -6,7 +6,7 @@ import {
   bronStatus,
   combineBronnen,
   requirePerson,
-  toBronFout,
+  logBronFout,
   type BronStatus,
 } from '../../../lib/graphql/index.js';
 import type { BerichtenContext } from '../context.js';
@@ -35,7 +35,7 @@ export class GebruikerBerichtenResolver {
 
     if (berichten.status === 'fulfilled') bronnen.push(bronStatus(BRON_BERICHTENBOX, BronStatusCode.OK, opgehaald));
     else {
-      toBronFout(berichten.reason, context, BRON_BERICHTENBOX);
+      logBronFout(berichten.reason, context, BRON_BERICHTENBOX);
       bronnen.push(
         bronStatus(BRON_BERICHTENBOX, BronStatusCode.NIET_BESCHIKBAAR, {
           melding: bronMelding(berichten.reason, 'uw berichten uit de Berichtenbox van MijnOverheid'),
@@ -44,7 +44,7 @@ export class GebruikerBerichtenResolver {
     }
     let alleLopendeZaken: MoLopendeZaak[] = [];
     if (lopendeZaken.status === 'rejected') {
-      toBronFout(lopendeZaken.reason, context, BRON_LOPENDE_ZAKEN);
+      logBronFout(lopendeZaken.reason, context, BRON_LOPENDE_ZAKEN);
       bronnen.push(
         bronStatus(BRON_LOPENDE_ZAKEN, BronStatusCode.NIET_BESCHIKBAAR, {
           melding: bronMelding(lopendeZaken.reason, 'uw lopende zaken uit MijnOverheid'),

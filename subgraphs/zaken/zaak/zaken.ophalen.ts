@@ -1,4 +1,4 @@
-import { BronStatusCode, bronStatus, toBronFout, type BronStatus } from '../../../lib/graphql/index.js';
+import { BronStatusCode, bronStatus, logBronFout, type BronStatus } from '../../../lib/graphql/index.js';
 import { NotApplicableError, type NotApplicableReason, type ZaakExpansion } from '../../../lib/zgw/client.js';
 import type { ZakenContext } from '../context.js';
 import { mapZaak, mergeZaken } from './zaak.mapper.js';
@@ -58,7 +58,7 @@ export async function haalZakenOp(
             fout: false,
           };
         }
-        toBronFout(error, context, bron.naam);
+        logBronFout(error, context, bron.naam);
         return {
           bron: bronStatus(bron.naam, BronStatusCode.NIET_BESCHIKBAAR, {
             melding: `We kunnen de zaken uit ${bron.naam} nu niet ophalen. Probeer het later opnieuw.`,
