@@ -53,7 +53,13 @@ const schema = z.object({
   SUBGRAPH_ZAKEN_URL: env.url(),
   SUBGRAPH_BERICHTEN_URL: env.url(),
   SUBGRAPH_VOORKEUREN_URL: env.url(),
-  SUBGRAPH_TIMEOUT_MS: env.milliseconds(10_000),
+  /** The longest one subgraph call may take (it is cut off sooner when the request's deadline comes first). */
+  SUBGRAPH_TIMEOUT_MS: env.milliseconds(4_000),
+  /** The whole request's budget; the subgraphs learn what is left of it with every call. */
+  REQUEST_DEADLINE_MS: env.milliseconds(4_000),
+  /** Consecutive failed calls after which a subgraph is not called for SUBGRAPH_BREAKER_OPEN_MS. */
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SUBGRAPH_BREAKER_OPEN_MS: env.milliseconds(5_000),
   /** Path of the committed supergraph; the gateway never composes at run time. */
   SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
   /** Schema introspection; off in production unless set. */

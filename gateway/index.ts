@@ -26,6 +26,8 @@ const gateway = await createGateway({
   supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
   subgraphUrls: config.subgraphUrls,
   subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+  requestDeadlineMs: config.REQUEST_DEADLINE_MS,
+  subgraphBreaker: { failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, openMs: config.SUBGRAPH_BREAKER_OPEN_MS },
   oidc: createOidcVerifier({
     issuer: config.OIDC_ISSUER,
     audience: config.OIDC_AUDIENCE,

@@ -2,10 +2,10 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ERROR_MESSAGES, type ErrorCode } from '../lib/errors.js';
 import { identityFromClaims, pseudonymFor, type ClaimPreset } from '../lib/identity/index.js';
 import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
@@ -14,15 +14,19 @@ import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 import { createDocumentProxy } from './documenten.js';
+import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
 
-export interface GatewayContext {
-  readonly caller: Caller;
-}
+export type { GatewayContext } from './datasources/subgraph-source.js';
 
 export interface GatewayDeps {
   supergraphSdl: string;
   subgraphUrls: Readonly<Record<string, string>>;
+  /** The longest one subgraph call may take. */
   subgraphTimeoutMs: number;
+  /** The whole request's budget: no section waits longer than the page will (default 4 s). */
+  requestDeadlineMs?: number;
+  /** Consecutive failed calls that open a subgraph's breaker, and how long it stays open. */
+  subgraphBreaker?: { failureThreshold: number; openMs: number };
   oidc: OidcVerifier;
   claimPreset: ClaimPreset;
   pseudonymKey: string;
@@ -52,37 +56,6 @@ function errorBody(code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
 }
 
 /**
- * Sends each subgraph the caller as a fresh internal token for that subgraph alone; whatever
- * identity headers the client sent are not forwarded.
- */
-class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: string,
-    url: string,
-    private readonly signer: InternalTokenSigner,
-    timeoutMs: number,
-    dispatcher: Dispatcher | undefined,
-  ) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) =>
-        undiciFetch(input, {
-          ...(init as Parameters<typeof undiciFetch>[1]),
-          signal: AbortSignal.timeout(timeoutMs),
-          ...(dispatcher ? { dispatcher } : {}),
-        })) as unknown as RemoteGraphQLDataSource['fetcher'],
-    });
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Introspection-free health checks of the gateway itself have no caller; treat as anonymous.
-    const caller: Caller =
-      'caller' in context && context.caller ? context.caller : { kind: 'anonymous', requestId: randomUUID() };
-    request.http?.headers.set('authorization', `Bearer ${await this.signer.sign(this.subgraph, caller)}`);
-  }
-}
-
-/**
  * Builds (does not start) the gateway: Apollo Server + Apollo Gateway over the committed
  * supergraph, OIDC verification of the resident's token, internal tokens to the subgraphs.
  */
@@ -93,7 +66,15 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     buildService: ({ name }) => {
       const url = deps.subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new InternalTokenDataSource(name, url, deps.signer, deps.subgraphTimeoutMs, deps.dispatcher);
+      return new SubgraphSource({
+        name,
+        url,
+        signer: deps.signer,
+        timeoutMs: deps.subgraphTimeoutMs,
+        breaker: deps.subgraphBreaker ?? { failureThreshold: 5, openMs: 5_000 },
+        logger,
+        dispatcher: deps.dispatcher,
+      });
     },
     logger: {
       debug: () => undefined,
@@ -128,12 +109,16 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     }
   };
 
+  const requestDeadlineMs = deps.requestDeadlineMs ?? 4_000;
   const callers = new WeakMap<Request, Caller>();
+  const deadlines = new WeakMap<Request, number>();
   /**
    * Verifies the resident's token before GraphQL runs. A token that is present but not valid
    * refuses the whole request (401), so a client never mistakes it for an anonymous request.
    */
   const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    // The clock of the page starts when the request arrives, before the token is checked.
+    deadlines.set(req, Date.now() + requestDeadlineMs);
     const sent = req.headers['x-request-id'];
     const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -179,8 +164,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = callers.get(req);
-        if (!caller) throw new Error('authenticate middleware did not run');
-        return { caller };
+        const deadline = deadlines.get(req);
+        if (!caller || deadline === undefined) throw new Error('authenticate middleware did not run');
+        return { caller, deadline };
       },
     }),
   );

@@ -80,5 +80,8 @@ export const subgraphBaseEnv = (defaultPort: number) => ({
   INTERNAL_TOKEN_PUBLIC_KEYS: jwksEnv(),
   INTROSPECTION: env.boolean(false),
   OVERLAP_MAP_FILE: z.string().optional(),
-  UPSTREAM_TIMEOUT_MS: env.milliseconds(5_000),
+  /** The longest one upstream call may take (a retry gets its own); cut shorter by the request's deadline. */
+  UPSTREAM_TIMEOUT_MS: env.milliseconds(2_500),
+  /** A request's budget when the gateway names none (its `x-deadline-ms` is capped by this too). */
+  REQUEST_DEADLINE_MS: env.milliseconds(4_000),
 });

@@ -36,7 +36,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 /** Extra `extensions` a code may carry to the client (all others are stripped at the gateway). */
-export const PUBLIC_EXTENSIONS = ['code', 'vereistNiveau', 'bron', 'invalidParams'] as const;
+export const PUBLIC_EXTENSIONS = ['code', 'vereistNiveau', 'bron', 'sectie', 'invalidParams'] as const;
 
 /**
  * Creates a GraphQL error with a registered code and, unless given, that code's B1 message.

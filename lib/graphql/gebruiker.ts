@@ -52,3 +52,10 @@ export function createGebruikerReferenceResolver<G extends Gebruiker>(cls: Gebru
     return gebruikerFor(cls, person);
   };
 }
+
+/**
+ * Said of every section of `Gebruiker` in the schema: a section is nullable so that a subgraph
+ * that is down, slow or refuses one section's arguments costs only that section, never `me`.
+ */
+export const SECTIE_NULL =
+  'Null als dit onderdeel nu niet kan antwoorden; errors heeft dan een fout met dit pad en de code BRON_NIET_BESCHIKBAAR of BAD_USER_INPUT.';

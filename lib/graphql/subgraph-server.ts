@@ -9,6 +9,7 @@ import { ERROR_MESSAGES, isErrorCode } from '../errors.js';
 import type { InternalTokenVerifier, Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
+import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
 export interface SubgraphRuntime {
@@ -16,6 +17,11 @@ export interface SubgraphRuntime {
   logger: Logger;
   introspection?: boolean;
   now?: () => Date;
+  /**
+   * The longest a request may take (default 4 s). The gateway names what is left of the page's
+   * deadline in `x-deadline-ms`; the shorter of the two bounds every upstream call the request makes.
+   */
+  deadlineMs?: number;
 }
 
 export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRuntime {
@@ -104,10 +110,17 @@ export async function createSubgraphServer<C extends BaseContext>(
     }
   };
 
+  const deadlineMs = options.deadlineMs ?? 4_000;
+  // After the body is read, so that everything Apollo does for this request runs in its context.
+  const withDeadline = (req: Request, _res: Response, next: NextFunction): void => {
+    runWithDeadline(deadlineFromHeader(req.headers[DEADLINE_HEADER], deadlineMs), next);
+  };
+
   app.use(
     '/graphql',
     authenticate,
     express.json({ limit: '1mb' }),
+    withDeadline,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = callers.get(req);

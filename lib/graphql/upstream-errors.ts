@@ -32,6 +32,7 @@ export function toBronFout(error: unknown, context: BaseContext, bron: string): 
     case 'BAD_REQUEST':
     case 'NOT_FOUND':
     case 'INVALID_RESPONSE':
+    case 'CIRCUIT_OPEN':
       // To the resident every one of these means the same: this source cannot answer now.
       // The kind stays in our logs, where the operator needs it.
       return appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron } });

@@ -1,4 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
+import { BreakerOpenError, createBreaker, type Breaker, type BreakerState } from '../resilience/breaker.js';
+import { remainingMs } from '../resilience/deadline.js';
+import { createRetry, type RetryOptions, type RetryVerdict } from '../resilience/retry.js';
 
 /**
  * What can go wrong when calling an upstream API. One kind per way a resident is affected;
@@ -12,7 +15,8 @@ export type UpstreamErrorKind =
   | 'UNAUTHORIZED' // 401/403: our credentials or scopes are wrong
   | 'BAD_REQUEST' // 400: our request broke the contract
   | 'NOT_FOUND'
-  | 'INVALID_RESPONSE'; // 2xx but not the JSON we expect
+  | 'INVALID_RESPONSE' // 2xx but not the JSON we expect
+  | 'CIRCUIT_OPEN'; // not called: the source failed repeatedly just now (see lib/resilience/breaker.ts)
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
@@ -21,6 +25,8 @@ export class UpstreamError extends Error {
     readonly kind: UpstreamErrorKind,
     readonly status: number | null,
     readonly invalidParams: readonly string[] = [],
+    /** The source's `Retry-After` in milliseconds, when it sent one with a 429 or 503. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${upstream}: ${kind}${status === null ? '' : ` (HTTP ${status})`}`);
   }
@@ -33,18 +39,35 @@ export interface UpstreamRequest {
   body?: unknown;
   /** Content type of a JSON body (default application/json). */
   contentType?: string;
+  /**
+   * Whether the request may be sent again after a failure: true for GET; set it for a POST that
+   * only reads (the BRP's `POST /personen`, a ZGW `_zoek`). Default: GET only.
+   */
+  idempotent?: boolean;
 }
 
 export interface UpstreamClientOptions {
   /** A name for logs and errors, e.g. "BRP" or "zaken:gemeente-a". */
   name: string;
   dispatcher?: Dispatcher;
+  /** Longest one attempt may take; shortened to what is left of the request's deadline. */
   timeoutMs: number;
+  /** Retries of idempotent requests (default: one, with backoff and jitter). */
+  retry?: RetryOptions;
+  /** The source's circuit breaker (default on); `false` for a client that must always try. */
+  breaker?: { failureThreshold?: number; openMs?: number } | false;
+  /** Told when the breaker opens, probes or closes. */
+  onBreakerStateChange?: (state: BreakerState) => void;
 }
 
-/** A tiny JSON-over-HTTP client for one upstream with a fixed timeout and error mapping. */
+/**
+ * A small JSON-over-HTTP client for one upstream: a timeout per attempt within the request's
+ * deadline, retries where safe, a circuit breaker, and one error type for every failure.
+ */
 export interface UpstreamClient {
   json<T>(req: UpstreamRequest): Promise<{ status: number; body: T }>;
+  /** The breaker of this source, when it has one. */
+  readonly breaker: Breaker | null;
 }
 
 /** A keep-alive agent for upstream calls; pass it to every client of a process. */
@@ -58,6 +81,37 @@ function kindForStatus(status: number): UpstreamErrorKind {
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'RATE_LIMITED';
   return 'UNAVAILABLE';
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text.trim() === '') return undefined;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Failures that say the source is down or struggling: they count for the breaker. */
+function isSourceFailure(error: unknown): boolean {
+  return (
+    error instanceof UpstreamError &&
+    (error.kind === 'UNAVAILABLE' || error.kind === 'TIMEOUT' || error.kind === 'INVALID_RESPONSE')
+  );
+}
+
+/**
+ * Which failures are worth a second attempt: the connection failed or the source said it is
+ * briefly unable (429, 502, 503, 504). A timeout is not retried: the deadline is then mostly spent.
+ */
+function retryVerdict(error: unknown): RetryVerdict {
+  if (!(error instanceof UpstreamError)) return { retryable: false };
+  if (error.kind === 'RATE_LIMITED') return { retryable: true, retryAfterMs: error.retryAfterMs };
+  if (error.kind !== 'UNAVAILABLE') return { retryable: false };
+  return {
+    retryable: error.status === null || error.status === 502 || error.status === 503 || error.status === 504,
+    retryAfterMs: error.retryAfterMs,
+  };
 }
 
 /** Names of invalid parameters from a problem+json body (`invalidParams[].name`), nothing else. */
@@ -74,38 +128,73 @@ function invalidParamNames(body: unknown): string[] {
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { name, timeoutMs } = options;
-  return {
-    async json<T>(req: UpstreamRequest) {
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await request(req.url, {
-          method: req.method,
-          headers: {
-            accept: 'application/json, application/problem+json',
-            ...(req.body === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }),
-            ...req.headers,
-          },
-          body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-          signal: AbortSignal.timeout(timeoutMs),
+  const breaker =
+    options.breaker === false
+      ? null
+      : createBreaker(name, {
+          ...options.breaker,
+          isFailure: isSourceFailure,
+          ...(options.onBreakerStateChange ? { onStateChange: options.onBreakerStateChange } : {}),
         });
-      } catch (error) {
-        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        throw new UpstreamError(name, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', null);
+  const retrying = createRetry(retryVerdict, options.retry);
+
+  async function once<T>(req: UpstreamRequest): Promise<{ status: number; body: T }> {
+    // Never wait longer than the page will: the request's deadline shortens the timeout.
+    const budget = Math.min(timeoutMs, remainingMs());
+    if (budget <= 0) throw new UpstreamError(name, 'TIMEOUT', null);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(req.url, {
+        method: req.method,
+        headers: {
+          accept: 'application/json, application/problem+json',
+          ...(req.body === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }),
+          ...req.headers,
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        signal: AbortSignal.timeout(budget),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new UpstreamError(name, timedOut ? 'TIMEOUT' : 'UNAVAILABLE', null);
+    }
+    let body: unknown;
+    try {
+      const text = await response.body.text();
+      body = text.length === 0 ? null : JSON.parse(text);
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        throw new UpstreamError(name, 'TIMEOUT', response.statusCode);
       }
-      let body: unknown;
-      try {
-        const text = await response.body.text();
-        body = text.length === 0 ? null : JSON.parse(text);
-      } catch {
-        if (response.statusCode >= 400)
-          throw new UpstreamError(name, kindForStatus(response.statusCode), response.statusCode);
-        throw new UpstreamError(name, 'INVALID_RESPONSE', response.statusCode);
-      }
-      if (response.statusCode >= 400) {
-        throw new UpstreamError(name, kindForStatus(response.statusCode), response.statusCode, invalidParamNames(body));
-      }
-      return { status: response.statusCode, body: body as T };
+      if (response.statusCode >= 400) throw failure(response, null);
+      throw new UpstreamError(name, 'INVALID_RESPONSE', response.statusCode);
+    }
+    if (response.statusCode >= 400) throw failure(response, body);
+    return { status: response.statusCode, body: body as T };
+  }
+
+  function failure(response: Dispatcher.ResponseData, body: unknown): UpstreamError {
+    const status = response.statusCode;
+    const wait = status === 429 || status === 503 ? retryAfterMs(response.headers['retry-after']) : undefined;
+    return new UpstreamError(name, kindForStatus(status), status, invalidParamNames(body), wait);
+  }
+
+  async function guarded<T>(req: UpstreamRequest): Promise<{ status: number; body: T }> {
+    if (!breaker) return once<T>(req);
+    try {
+      return await breaker.run(() => once<T>(req));
+    } catch (error) {
+      if (error instanceof BreakerOpenError) throw new UpstreamError(name, 'CIRCUIT_OPEN', null);
+      throw error;
+    }
+  }
+
+  return {
+    breaker,
+    json<T>(req: UpstreamRequest) {
+      const idempotent = req.idempotent ?? req.method === 'GET';
+      return idempotent ? retrying(() => guarded<T>(req)) : guarded<T>(req);
     },
   };
 }

@@ -115,6 +115,7 @@ export function isRetryableNotifyError(error: unknown): boolean {
     case 'RATE_LIMITED':
     case 'UNAVAILABLE':
     case 'TIMEOUT':
+    case 'CIRCUIT_OPEN':
       return true;
     case 'BAD_REQUEST':
     case 'UNAUTHORIZED':

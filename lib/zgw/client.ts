@@ -1,5 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { createUpstreamClient, UpstreamError, type UpstreamClient } from '../http/upstream.js';
+import {
+  createUpstreamClient,
+  UpstreamError,
+  type UpstreamClient,
+  type UpstreamClientOptions,
+} from '../http/upstream.js';
 import type { Identity, InwonerIdentity } from '../identity/index.js';
 import { systeemActor, zgwHeaders, type ZgwActor } from './auth.js';
 import { createDocumentenClient, type DocumentenClient } from './documenten.js';
@@ -131,6 +136,8 @@ export interface ZgwClientOptions {
   maxPages?: number;
   /** Time source in epoch milliseconds, for the JWT `iat`. */
   now?: () => number;
+  /** The circuit breakers of the Zaken and Catalogi APIs (defaults: see lib/http/upstream.ts). */
+  breaker?: UpstreamClientOptions['breaker'];
 }
 
 export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): ZgwClient {
@@ -142,11 +149,13 @@ export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): Z
     name: zakenName,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
+    ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
   });
   const catalogi: UpstreamClient = createUpstreamClient({
     name: catalogiName,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
+    ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
   });
   const rules = source.zichtbaarheid ?? DEFAULT_VISIBILITY;
   const systeem = systeemActor(source);
@@ -180,7 +189,7 @@ export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): Z
       const { results, afgekapt } = await collectPages<ZgwZaak>(
         zakenName,
         http,
-        { method: 'POST', url: `${source.zakenUrl}/zaken/_zoek?expand=${expand}`, body },
+        { method: 'POST', url: `${source.zakenUrl}/zaken/_zoek?expand=${expand}`, body, idempotent: true },
         source.zakenUrl,
         maxPages,
         () => zgwHeaders(source, actor, now()),

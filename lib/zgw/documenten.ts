@@ -74,7 +74,7 @@ export function createDocumentenClient(
       const { results } = await collectPages<ZgwInformatieObject>(
         name,
         http,
-        { method: 'POST', url: `${collection}_zoek`, body: { uuid_In: uuids } },
+        { method: 'POST', url: `${collection}_zoek`, body: { uuid_In: uuids }, idempotent: true },
         source.documentenUrl,
         options.maxPages ?? 5,
         () => zgwHeaders(source, actor, now()),

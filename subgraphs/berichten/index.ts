@@ -47,6 +47,7 @@ await runSubgraph(
       verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BERICHTEN_SUBGRAPH),
       logger,
       introspection: config.INTROSPECTION,
+      deadlineMs: config.REQUEST_DEADLINE_MS,
     });
     return { server, dispose: () => dispatcher.close() };
   },

@@ -84,6 +84,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, VOORKEUREN_SUBGRAPH),
     logger,
     introspection: config.INTROSPECTION,
+    deadlineMs: config.REQUEST_DEADLINE_MS,
     now,
   });
   return {

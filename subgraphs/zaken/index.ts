@@ -31,6 +31,7 @@ await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, ZAKEN_SUBGRAPH),
     logger,
     introspection: config.INTROSPECTION,
+    deadlineMs: config.REQUEST_DEADLINE_MS,
   });
   return {
     server,

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../generated/graphql.js';
-import { meOf, startStack, type Stack } from '../helpers/stack.js';
+import { meOf, startStack, type Answered, type Stack } from '../helpers/stack.js';
 import { LOPENDE_ZAKEN } from '../../simulators/mijnoverheid/seed.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 
-type Me = NonNullable<MijnOverzichtQuery['me']>;
+type Me = Answered<NonNullable<MijnOverzichtQuery['me']>>;
 type Who = { bsn?: string; kvk?: string; vestiging?: string };
 
 /** Every seeded test person (simulators/README.md), DigiD and eHerkenning. */

@@ -10,7 +10,7 @@ import { startBrpSubgraph, type BrpSubgraph } from './harness.js';
  * resolvers. First every test person, then a varied sample checked value by value.
  */
 
-type Persoonsgegevens = NonNullable<MijnGegevensQuery['me']>['persoonsgegevens'];
+type Persoonsgegevens = NonNullable<NonNullable<MijnGegevensQuery['me']>['persoonsgegevens']>;
 type Datum = NonNullable<NonNullable<Persoonsgegevens['geboorte']>['datum']>;
 
 const NOW = new Date('2026-11-28T12:00:00+01:00');
@@ -48,8 +48,9 @@ describe('BRP mapping over the whole RvIG test set', () => {
             { bsn: person.burgerservicenummer },
             MIJN_GEGEVENS,
           );
-          if (errors || !data?.me) failures.push(`${person.burgerservicenummer}: ${JSON.stringify(errors)}`);
-          else answers.set(person.burgerservicenummer, data.me.persoonsgegevens);
+          if (errors || !data?.me?.persoonsgegevens) {
+            failures.push(`${person.burgerservicenummer}: ${JSON.stringify(errors)}`);
+          } else answers.set(person.burgerservicenummer, data.me.persoonsgegevens);
         }
       }),
     );

@@ -16,7 +16,8 @@ import { silentLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
 import { createOidcVerifier } from '../../gateway/auth/oidc.js';
-import { createGateway } from '../../gateway/server.js';
+import { createGateway, type GatewayDeps } from '../../gateway/server.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { createBrpServer } from '../../subgraphs/brp/server.js';
 import { createBrpClient } from '../../subgraphs/brp/upstream/brp-client.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
@@ -78,6 +79,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface Stack extends AsyncDisposable {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** With `subgraphProxies`: the proxy in front of each subgraph, as the gateway reaches it. */
+  readonly subgraphProxies: Readonly<Partial<Record<SubgraphName, TcpProxy>>>;
   readonly simulators: {
     brp: Simulator;
     zgwA: ZgwSimulator;
@@ -136,6 +139,13 @@ export interface StackOptions {
   now?: () => Date;
   /** Serve the playground at the gateway root, with login at the IdP (its URL is registered there). */
   playground?: boolean;
+  /**
+   * Put a TCP proxy between the gateway and each subgraph (`stack.subgraphProxies`), so a test
+   * can make one subgraph hang or refuse connections as a stopped or dead process would.
+   */
+  subgraphProxies?: boolean;
+  /** The gateway's deadlines and breakers, where a test needs other values than production's. */
+  gateway?: Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -287,11 +297,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
     }
 
+    const subgraphProxies: Partial<Record<SubgraphName, TcpProxy>> = {};
+    const gatewaySubgraphUrls = { ...subgraphUrls };
+    if (options.subgraphProxies) {
+      for (const name of SUBGRAPH_NAMES) {
+        const url = new URL(subgraphUrls[name]);
+        const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
+        disposers.push(() => proxy.close());
+        subgraphProxies[name] = proxy;
+        gatewaySubgraphUrls[name] = `http://${proxy.address}/graphql`;
+      }
+    }
+
     // Gateway.
     const gateway = await createGateway({
       supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
-      subgraphUrls,
+      subgraphUrls: gatewaySubgraphUrls,
       subgraphTimeoutMs: 5_000,
+      ...options.gateway,
       oidc: createOidcVerifier({
         issuer: idp.issuer,
         audience: idp.audience,
@@ -318,6 +341,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       gatewayUrl,
       subgraphUrls,
+      subgraphProxies,
       simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid, notifyNl },
       meldingen,
       zgwUrls: { zgwA: zgwAL?.url ?? '', zgwB: zgwBL?.url ?? '' },
@@ -343,8 +367,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** The `me` of a response, failing the test with the errors when there is none. */
-export function meOf<TMe>(response: GraphQLResponse<{ me: TMe | null }>): TMe {
+/** `me` with every section it selected answered (the sections are nullable in the schema). */
+export type Answered<TMe> = { [K in keyof TMe]: NonNullable<TMe[K]> };
+
+/**
+ * `me` of a response in which every selected section answered; throws, with the errors, when
+ * `me` or one of its sections is null. A test of a section that is meant to be null reads
+ * `response.body.data.me` itself.
+ */
+export function meOf<TMe extends object>(response: GraphQLResponse<{ me: TMe | null }>): Answered<TMe> {
   const me = response.body.data?.me;
   if (!me) throw new Error(`no me in the response: ${JSON.stringify(response.body.errors)}`);
-  return me;
+  const missing = Object.entries(me).filter(([, value]) => value === null);
+  if (missing.length > 0) {
+    throw new Error(`me.${missing.map(([key]) => key).join(', me.')} is null: ${JSON.stringify(response.body.errors)}`);
+  }
+  return me as Answered<TMe>;
 }

@@ -138,7 +138,8 @@ describe('meldingen outbox against the NotifyNL simulator', () => {
       // Not due yet: the backoff holds it.
       expect(await dispatcher().verwerk()).toMatchObject({ verzonden: 0, opnieuw: 0 });
       now = new Date(T0.getTime() + 2_000);
-      simulator.setFaults({ failNext: 1, status: 503 });
+      // The retry looks the message up by reference first; that read is itself tried twice on a 5xx.
+      simulator.setFaults({ failNext: 2, status: 503 });
       expect(await dispatcher().verwerk()).toMatchObject({ opnieuw: 1 });
       now = new Date(T0.getTime() + 10_000);
       expect(await dispatcher().verwerk()).toMatchObject({ verzonden: 1 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MijnZakenDocument, type MijnZakenQuery, type MijnZakenQueryVariables } from '../generated/graphql.js';
 import { meOf, startStack, type GraphQLResponse, type Stack } from '../helpers/stack.js';
 
-type Zaken = NonNullable<MijnZakenQuery['me']>['zaken'];
+type Zaken = NonNullable<NonNullable<MijnZakenQuery['me']>['zaken']>;
 type Item = Zaken['items'][number];
 
 const HIDDEN = ['ZAAK-2026-0000000103', 'ZAAK-2026-0000000104', 'ZAAK-2026-0000000105'];

@@ -8,6 +8,7 @@ import {
   requirePerson,
   logBronFout,
   type BronStatus,
+  SECTIE_NULL,
 } from '../../../lib/graphql/index.js';
 import type { BerichtenContext } from '../context.js';
 import { BerichtenGebruiker } from '../gebruiker.type.js';
@@ -23,7 +24,8 @@ const BERICHT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 @Resolver(() => BerichtenGebruiker)
 export class GebruikerBerichtenResolver {
   @FieldResolver(() => Berichten, {
-    description: 'Wat u in MijnOverheid hebt: berichten uit de Berichtenbox en lopende zaken van andere organisaties.',
+    nullable: true,
+    description: `Wat u in MijnOverheid hebt: berichten uit de Berichtenbox en lopende zaken van andere organisaties. ${SECTIE_NULL}`,
   })
   async berichten(@Root() _gebruiker: BerichtenGebruiker, @Ctx() context: BerichtenContext): Promise<Berichten> {
     const data = context.mijnOverheidData();

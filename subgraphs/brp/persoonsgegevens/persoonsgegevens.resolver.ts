@@ -7,6 +7,7 @@ import {
   portaalFrom,
   requirePerson,
   toBronFout,
+  SECTIE_NULL,
 } from '../../../lib/graphql/index.js';
 import { BrpGebruiker } from '../gebruiker.type.js';
 import type { BrpContext } from '../context.js';
@@ -61,7 +62,8 @@ function deel<T>(section: Persoonsgegevens, map: (persoon: BrpPersoon) => T): T 
 @Resolver(() => BrpGebruiker)
 export class GebruikerPersoonsgegevensResolver {
   @FieldResolver(() => Persoonsgegevens, {
-    description: 'Uw gegevens uit de BRP. Alleen voor inwoners; bij eHerkenning is de bron NIET_VAN_TOEPASSING.',
+    nullable: true,
+    description: `Uw gegevens uit de BRP. Alleen voor inwoners; bij eHerkenning is de bron NIET_VAN_TOEPASSING. ${SECTIE_NULL}`,
   })
   async persoonsgegevens(
     @Root() _gebruiker: BrpGebruiker,

@@ -56,8 +56,9 @@ function protocolleringHeaders(p: Protocollering): Record<string, string> {
 /**
  * The client of BRP Personen v2 (`POST /personen`, `RaadpleegMetBurgerservicenummer`). A refused
  * OAuth token (401) is fetched anew and the request sent once more: a token can be revoked before
- * it expires, and asking the BRP is free of side effects. No other retries: the BRP rate-limits
- * per client, and a slow BRP should not be asked twice.
+ * it expires, and asking the BRP is free of side effects. The upstream client retries a failed
+ * connection, a 503 or a 429 once within the request's deadline (honouring `Retry-After`), never a
+ * timeout: a slow BRP should not be asked twice.
  */
 export function createBrpClient(options: BrpClientOptions): BrpClient {
   const http = createUpstreamClient({ name: 'BRP', timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
@@ -74,6 +75,8 @@ export function createBrpClient(options: BrpClientOptions): BrpClient {
       url: `${options.baseUrl}/personen`,
       headers,
       body,
+      // Asking the BRP has no side effects: a failed connection or a 503 may be tried once more.
+      idempotent: true,
     });
     return response.body;
   };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { requirePerson } from '../../../lib/graphql/index.js';
+import { requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import type { VoorkeurenContext } from '../context.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import { mapMelding } from './melding.mapper.js';
@@ -12,8 +12,8 @@ const MAX_MELDINGEN = 100;
 @Resolver(() => VoorkeurenGebruiker)
 export class GebruikerMeldingenResolver {
   @FieldResolver(() => [Melding], {
-    description:
-      'Berichten over uw zaken, nieuwste eerst: wat wij stuurden, via welk kanaal en wanneer, en wat wij bewust niet stuurden en waarom.',
+    nullable: true,
+    description: `Berichten over uw zaken, nieuwste eerst: wat wij stuurden, via welk kanaal en wanneer, en wat wij bewust niet stuurden en waarom. ${SECTIE_NULL}`,
   })
   async meldingen(
     @Root() gebruiker: VoorkeurenGebruiker,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { BRON_MELDINGEN, BronStatusCode, bronStatus, requirePerson } from '../../../lib/graphql/index.js';
+import { BRON_MELDINGEN, BronStatusCode, bronStatus, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import type { VoorkeurenContext } from '../context.js';
 import { laadVoorkeuren } from './laad-voorkeuren.js';
@@ -13,7 +13,10 @@ const MAX_HISTORIE = 100;
 
 @Resolver(() => VoorkeurenGebruiker)
 export class GebruikerVoorkeurenResolver {
-  @FieldResolver(() => Voorkeuren, { description: 'Hoe en in welke taal u meldingen wilt krijgen, en waar naartoe.' })
+  @FieldResolver(() => Voorkeuren, {
+    nullable: true,
+    description: `Hoe en in welke taal u meldingen wilt krijgen, en waar naartoe. ${SECTIE_NULL}`,
+  })
   async voorkeuren(@Root() gebruiker: VoorkeurenGebruiker, @Ctx() context: VoorkeurenContext): Promise<Voorkeuren> {
     requirePerson(context);
     try {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import { combineBronnen, requirePerson } from '../../../lib/graphql/index.js';
+import { combineBronnen, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import type { ZaakExpansion } from '../../../lib/zgw/client.js';
 import { ZakenGebruiker } from '../gebruiker.type.js';
 import type { ZakenContext } from '../context.js';
@@ -12,8 +12,8 @@ import { ZaakFilter, Zaken } from './zaak.type.js';
 @Resolver(() => ZakenGebruiker)
 export class GebruikerZakenResolver {
   @FieldResolver(() => Zaken, {
-    description:
-      'Uw zaken uit alle zaaksystemen van de gemeente, nieuwste eerst. Dezelfde zaak uit twee zaaksystemen staat er één keer in.',
+    nullable: true,
+    description: `Uw zaken uit alle zaaksystemen van de gemeente, nieuwste eerst. Dezelfde zaak uit twee zaaksystemen staat er één keer in. ${SECTIE_NULL} Een ongeldige waarde bij filter, eerste of na geeft hier null met de fout BAD_USER_INPUT; de andere onderdelen van me antwoorden gewoon.`,
   })
   async zaken(
     @Root() _gebruiker: ZakenGebruiker,

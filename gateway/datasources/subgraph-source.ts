@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLFormattedError } from 'graphql';
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import { isErrorCode } from '../../lib/errors.js';
+import type { Caller, InternalTokenSigner } from '../../lib/internal-token.js';
+import type { Logger } from '../../lib/logging.js';
+import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
+import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
+import { operationDocument, sectionFallback } from './section-fallback.js';
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+/** A call made for a client's operation (not a health check or schema load). */
+type OperationOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
+
+/** What the gateway keeps per GraphQL request (see gateway/server.ts). */
+export interface GatewayContext {
+  readonly caller: Caller;
+  /** When the answer must be on its way to the client (epoch ms). */
+  readonly deadline: number;
+}
+
+export interface SubgraphSourceOptions {
+  name: string;
+  url: string;
+  signer: InternalTokenSigner;
+  /** The longest one call to this subgraph may take; shortened to the request's deadline. */
+  timeoutMs: number;
+  /** Consecutive failed calls that open the breaker, and how long it stays open. */
+  breaker: { failureThreshold: number; openMs: number };
+  logger: Logger;
+  dispatcher?: Dispatcher | undefined;
+}
+
+/**
+ * Time the subgraph keeps back from the deadline it is told, to send its answer before the
+ * gateway stops waiting: a section that answers late with its own status beats a null.
+ */
+const ANSWER_MARGIN_MS = 100;
+
+/** Why a call to a subgraph failed, for the operator's log (never a URL or body). */
+function reason(error: unknown): string {
+  if (error instanceof BreakerOpenError) return 'breaker open';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions?.response?.status;
+  if (typeof status === 'number') return `HTTP ${status}`;
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+/**
+ * The gateway's connection to one subgraph. It sends the caller as a fresh internal token for
+ * this subgraph alone (never what identity headers the client sent) and the time left of the
+ * request's deadline, cuts the call off at that deadline, and keeps a circuit breaker. When the
+ * subgraph cannot answer, it answers for it: identity fields from the token, the subgraph's
+ * sections null with BRON_NIET_BESCHIKBAAR (see section-fallback.ts).
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly breaker: Breaker;
+  private readonly options: SubgraphSourceOptions;
+
+  constructor(options: SubgraphSourceOptions) {
+    const { dispatcher, timeoutMs } = options;
+    super({
+      url: options.url,
+      fetcher: ((input: string, init: RequestInit) =>
+        undiciFetch(input, {
+          ...(init as Parameters<typeof undiciFetch>[1]),
+          signal: AbortSignal.timeout(callTimeout(init.headers, timeoutMs)),
+          ...(dispatcher ? { dispatcher } : {}),
+        })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
+    this.options = options;
+    this.breaker = createBreaker(`subgraph:${options.name}`, {
+      ...options.breaker,
+      // Only failures of the call itself count: a GraphQL error in a 200 answer is the subgraph working.
+      isFailure: () => true,
+      onStateChange: (state) =>
+        options.logger[state === 'closed' ? 'info' : 'warn']({ subgraph: options.name, state }, 'subgraph breaker'),
+    });
+  }
+
+  override async willSendRequest({ request, context }: ProcessOptions): Promise<void> {
+    // Health checks of the gateway itself have no caller; treat them as anonymous.
+    const caller: Caller =
+      'caller' in context && context.caller ? context.caller : { kind: 'anonymous', requestId: randomUUID() };
+    const headers = request.http?.headers;
+    headers?.set('authorization', `Bearer ${await this.options.signer.sign(this.options.name, caller)}`);
+    if ('deadline' in context && typeof context.deadline === 'number') {
+      headers?.set(DEADLINE_HEADER, String(Math.max(0, context.deadline - Date.now() - ANSWER_MARGIN_MS)));
+    }
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    if (!isOperation(options)) return super.process(options);
+    const { context, request } = options;
+    const left = context.deadline - Date.now();
+    let response: GatewayGraphQLResponse;
+    try {
+      if (left <= 0) throw Object.assign(new Error('deadline passed'), { name: 'TimeoutError' });
+      response = await this.breaker.run(() => super.process(options));
+    } catch (error) {
+      this.options.logger.warn(
+        { subgraph: this.options.name, reason: reason(error), requestId: context.caller.requestId },
+        'subgraph did not answer; its sections are null',
+      );
+      return sectionFallback(
+        operationDocument(request.query ?? '', options.document),
+        request.variables,
+        context.caller,
+        this.options.name,
+      );
+    }
+    if (context.caller.kind !== 'person' || !response.data) return response;
+    // A subgraph that answered but lost `me` itself (a bug, an unexpected refusal) must not take
+    // the other subgraphs' sections down with it: answer for it as if it had not answered.
+    const lost = Object.entries(response.data).some(([key, value]) => value === null && key !== '_entities');
+    if (!lost) return response;
+    const kept = (response.errors ?? []).filter((e) => isErrorCode(e.extensions?.['code']) && e.path);
+    const fallback = sectionFallback(
+      operationDocument(request.query ?? '', options.document),
+      request.variables,
+      context.caller,
+      this.options.name,
+      new Set(kept.map((e) => JSON.stringify(e.path))),
+    );
+    return { ...response, data: fallback.data, errors: [...kept, ...fallback.errors] as GraphQLFormattedError[] };
+  }
+}
+
+function isOperation(options: ProcessOptions): options is OperationOptions {
+  return 'incomingRequestContext' in options;
+}
+
+/**
+ * How long the call may take: the subgraph's timeout, or less when the request's deadline (sent
+ * along in {@link DEADLINE_HEADER}) comes sooner; the margin the subgraph keeps back is added.
+ */
+function callTimeout(headers: RequestInit['headers'], timeoutMs: number): number {
+  const sent = headers && 'get' in headers && typeof headers.get === 'function' ? headers.get(DEADLINE_HEADER) : null;
+  const budget = sent === null ? NaN : Number(sent);
+  return Number.isFinite(budget) ? Math.max(1, Math.min(timeoutMs, budget + ANSWER_MARGIN_MS)) : timeoutMs;
+}
