@@ -60,6 +60,10 @@ const schema = z.object({
   /** Consecutive failed calls after which a subgraph is not called for SUBGRAPH_BREAKER_OPEN_MS. */
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SUBGRAPH_BREAKER_OPEN_MS: env.milliseconds(5_000),
+  /** On SIGTERM: how long requests under way may take to finish before they are cut. */
+  SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
+  /** Bearer token `/metrics` requires; without it metrics are served only outside production. */
+  METRICS_TOKEN: env.secret(16).optional(),
   /** Path of the committed supergraph; the gateway never composes at run time. */
   SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
   /** Schema introspection; off in production unless set. */
@@ -81,6 +85,7 @@ export function loadGatewayConfig(environment: Readonly<Record<string, string | 
     ...parsed,
     introspection:
       parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'true',
+    metrics: parsed.METRICS_TOKEN ? { token: parsed.METRICS_TOKEN } : parsed.NODE_ENV !== 'production',
     playground: parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true',
     playgroundClientId:
       parsed.PLAYGROUND_OIDC_CLIENT_ID ?? (parsed.NODE_ENV === 'production' ? null : 'mijn-omgeving-dev'),

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../lib/config.js';
 import { createUpstreamAgent } from '../lib/http/upstream.js';
-import { listen } from '../lib/http/listen.js';
+import { listen, onStopSignal } from '../lib/http/listen.js';
 import { createInternalTokenSigner } from '../lib/internal-token.js';
 import { createLogger } from '../lib/logging.js';
+import { collectProcessMetrics } from '../lib/observability/metrics.js';
 import { createOidcVerifier } from './auth/oidc.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
@@ -39,6 +40,7 @@ const gateway = await createGateway({
   signer: await createInternalTokenSigner(config.INTERNAL_TOKEN_PRIVATE_KEY),
   logger,
   introspection: config.introspection,
+  metrics: config.metrics,
   dispatcher,
   playground: config.playground
     ? {
@@ -52,11 +54,14 @@ console.warn(
   `[gateway] GraphQL op ${listening.url}/graphql${config.playground ? `, playground op ${listening.url}/` : ''}`,
 );
 
+collectProcessMetrics('gateway');
+
+/** SIGTERM: not ready at once, no new connections, requests under way finish within the grace period. */
 const stop = async () => {
-  await listening.close();
+  gateway.health.stopping();
+  await listening.close(config.SHUTDOWN_GRACE_MS);
   await gateway[Symbol.asyncDispose]();
   await dispatcher.close();
   process.exit(0);
 };
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+onStopSignal(stop);

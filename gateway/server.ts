@@ -15,6 +15,7 @@ import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
+import { createHealth, mountOperations, requestMetrics, type Health } from '../lib/http/operations.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
 
@@ -36,12 +37,16 @@ export interface GatewayDeps {
   dispatcher?: Dispatcher;
   /** The GraphiQL playground at `/`; off when absent. */
   playground?: PlaygroundOptions | null;
+  /** `/metrics`: on, off, or behind a bearer token (default on). */
+  metrics?: boolean | { token: string };
 }
 
 export interface Gateway extends AsyncDisposable {
   readonly httpServer: Server;
   /** The request handler of `httpServer`, for mounting on a server that is already listening. */
   readonly handler: RequestListener;
+  /** `/health` and `/ready`; call `health.stopping()` before draining on shutdown. */
+  readonly health: Health;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -143,9 +148,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  // Built means ready: the supergraph is loaded (Apollo started above) and the config was checked.
+  const health = createHealth([{ name: 'supergraph geladen', check: () => true }]);
+  mountOperations(app, { name: 'gateway', health, metrics: deps.metrics ?? true });
   if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
   const zakenUrl = deps.subgraphUrls['zaken'];
   if (zakenUrl) {
@@ -155,10 +160,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       logger,
       ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
     });
-    app.all('/documenten/:token', documents);
+    app.all('/documenten/:token', requestMetrics('/documenten'), documents);
   }
   app.use(
     '/graphql',
+    requestMetrics('/graphql'),
     authenticate,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
@@ -175,6 +181,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   return {
     httpServer,
     handler: app,
+    health,
     async [Symbol.asyncDispose]() {
       await apollo.stop();
     },

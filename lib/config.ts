@@ -84,4 +84,8 @@ export const subgraphBaseEnv = (defaultPort: number) => ({
   UPSTREAM_TIMEOUT_MS: env.milliseconds(2_500),
   /** A request's budget when the gateway names none (its `x-deadline-ms` is capped by this too). */
   REQUEST_DEADLINE_MS: env.milliseconds(4_000),
+  /** On SIGTERM: how long requests under way may take to finish before they are cut. */
+  SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
+  /** Prometheus metrics at `/metrics`. */
+  METRICS: env.boolean(true),
 });

@@ -7,6 +7,7 @@ import type { Caller, InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
 import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
 import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
+import { timeSourceCall } from '../../lib/observability/metrics.js';
 import { operationDocument, sectionFallback } from './section-fallback.js';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -96,10 +97,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { context, request } = options;
     const left = context.deadline - Date.now();
     let response: GatewayGraphQLResponse;
+    const done = timeSourceCall(`subgraph:${this.options.name}`);
     try {
       if (left <= 0) throw Object.assign(new Error('deadline passed'), { name: 'TimeoutError' });
       response = await this.breaker.run(() => super.process(options));
+      done('ok');
     } catch (error) {
+      done(reason(error));
       this.options.logger.warn(
         { subgraph: this.options.name, reason: reason(error), requestId: context.caller.requestId },
         'subgraph did not answer; its sections are null',

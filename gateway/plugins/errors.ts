@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_MESSAGES, PUBLIC_EXTENSIONS, isErrorCode } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logging.js';
+import { graphqlErrors } from '../../lib/observability/metrics.js';
 
 /**
  * The boundary where errors become what a client may see: a registered code with its message
@@ -13,6 +14,7 @@ export function formatGatewayError(logger: Logger) {
     const code = formatted.extensions?.['code'];
     const location = formatted.path ? { path: formatted.path } : {};
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      graphqlErrors.inc({ code });
       const extensions = Object.fromEntries(
         PUBLIC_EXTENSIONS.flatMap((key) =>
           formatted.extensions?.[key] === undefined ? [] : [[key, formatted.extensions[key]]],
@@ -26,6 +28,7 @@ export function formatGatewayError(logger: Logger) {
         extensions,
       };
     }
+    graphqlErrors.inc({ code: 'INTERNAL_SERVER_ERROR' });
     logger.error({ err: error, code }, 'masked an unexpected error');
     return {
       message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR,

@@ -1,16 +1,20 @@
-import { listen } from '../http/listen.js';
+import { listen, onStopSignal } from '../http/listen.js';
 import { ConfigError } from '../config.js';
+import { collectProcessMetrics } from '../observability/metrics.js';
 import type { SubgraphServer } from './subgraph-server.js';
 
 interface BaseProcessConfig {
   readonly HOST: string;
   readonly PORT: number;
+  readonly SHUTDOWN_GRACE_MS: number;
 }
 
 /**
  * The `index.ts` of a subgraph process: read config once (exit 78 naming the variable when it
  * is wrong, also when `build` finds a configured file unusable), build, listen, print the URL, and
- * close cleanly on SIGTERM/SIGINT.
+ * stop gracefully on SIGTERM/SIGINT: `/ready` says 503 at once, no new connections are taken,
+ * requests under way finish within SHUTDOWN_GRACE_MS, then the subgraph's own work is closed
+ * (`dispose`: the meldingen outbox finishes its pass, stores close) and the process exits.
  */
 export async function runSubgraph<C extends BaseProcessConfig>(
   name: string,
@@ -31,14 +35,15 @@ export async function runSubgraph<C extends BaseProcessConfig>(
     throw error;
   }
   const { server, dispose } = built;
+  collectProcessMetrics(name);
   const listening = await listen(server.httpServer, { port: config.PORT, host: config.HOST });
   console.warn(`[${name}] subgraph luistert op ${listening.url}/graphql`);
   const stop = async () => {
-    await listening.close();
+    server.health.stopping();
+    await listening.close(config.SHUTDOWN_GRACE_MS);
     await server[Symbol.asyncDispose]();
     await dispose?.();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  onStopSignal(stop);
 }

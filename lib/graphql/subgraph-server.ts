@@ -10,6 +10,7 @@ import type { InternalTokenVerifier, Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
+import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
 export interface SubgraphRuntime {
@@ -22,6 +23,10 @@ export interface SubgraphRuntime {
    * deadline in `x-deadline-ms`; the shorter of the two bounds every upstream call the request makes.
    */
   deadlineMs?: number;
+  /** `/metrics` (default on: a subgraph is not reachable from the internet). */
+  metrics?: boolean;
+  /** What must hold before this subgraph takes traffic, besides being built (e.g. its store migrated). */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRuntime {
@@ -39,6 +44,8 @@ export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRu
 
 export interface SubgraphServer extends AsyncDisposable {
   readonly httpServer: Server;
+  /** `/health` and `/ready`; call `health.stopping()` before draining on shutdown. */
+  readonly health: Health;
 }
 
 const UNAUTHENTICATED_BODY = {
@@ -88,9 +95,8 @@ export async function createSubgraphServer<C extends BaseContext>(
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', subgraph: options.name });
-  });
+  const health = createHealth(options.readiness ?? []);
+  mountOperations(app, { name: options.name, health, metrics: options.metrics ?? true });
   options.routes?.(app);
 
   const callers = new WeakMap<Request, Caller>();
@@ -118,6 +124,7 @@ export async function createSubgraphServer<C extends BaseContext>(
 
   app.use(
     '/graphql',
+    requestMetrics('/graphql'),
     authenticate,
     express.json({ limit: '1mb' }),
     withDeadline,
@@ -141,6 +148,7 @@ export async function createSubgraphServer<C extends BaseContext>(
   httpServer.keepAliveTimeout = 65_000;
   return {
     httpServer,
+    health,
     async [Symbol.asyncDispose]() {
       await apollo.stop();
     },

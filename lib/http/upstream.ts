@@ -2,6 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { BreakerOpenError, createBreaker, type Breaker, type BreakerState } from '../resilience/breaker.js';
 import { remainingMs } from '../resilience/deadline.js';
 import { createRetry, type RetryOptions, type RetryVerdict } from '../resilience/retry.js';
+import { timeSourceCall } from '../observability/metrics.js';
 
 /**
  * What can go wrong when calling an upstream API. One kind per way a resident is affected;
@@ -181,12 +182,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   async function guarded<T>(req: UpstreamRequest): Promise<{ status: number; body: T }> {
-    if (!breaker) return once<T>(req);
+    const done = timeSourceCall(name);
     try {
-      return await breaker.run(() => once<T>(req));
+      const result = await (breaker ? breaker.run(() => once<T>(req)) : once<T>(req));
+      done('ok');
+      return result;
     } catch (error) {
-      if (error instanceof BreakerOpenError) throw new UpstreamError(name, 'CIRCUIT_OPEN', null);
-      throw error;
+      const failure = error instanceof BreakerOpenError ? new UpstreamError(name, 'CIRCUIT_OPEN', null) : error;
+      done(failure instanceof UpstreamError ? failure.kind : 'ERROR');
+      throw failure;
     }
   }
 

@@ -48,6 +48,7 @@ await runSubgraph(
       logger,
       introspection: config.INTROSPECTION,
       deadlineMs: config.REQUEST_DEADLINE_MS,
+      metrics: config.METRICS,
     });
     return { server, dispose: () => dispatcher.close() };
   },

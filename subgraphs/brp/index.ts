@@ -51,6 +51,7 @@ await runSubgraph(BRP_SUBGRAPH, loadBrpConfig, async (config) => {
     logger: createLogger(BRP_SUBGRAPH, config.LOG_LEVEL),
     introspection: config.INTROSPECTION,
     deadlineMs: config.REQUEST_DEADLINE_MS,
+    metrics: config.METRICS,
   });
   return { server, dispose: () => dispatcher.close() };
 });

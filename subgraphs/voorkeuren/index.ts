@@ -3,6 +3,7 @@ import { runSubgraph } from '../../lib/graphql/run.js';
 import { createUpstreamAgent } from '../../lib/http/upstream.js';
 import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createLogger } from '../../lib/logging.js';
+import { registerOutboxMetrics } from '../../lib/observability/metrics.js';
 import { createNotifyClient } from '../../lib/notifynl/index.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/index.js';
@@ -69,6 +70,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     // Events stored before this start (or by a replica that stopped) are handled now.
     loop.wek();
   }
+  registerOutboxMetrics(() => meldingenStore.tellingen());
   const server = await createVoorkeurenServer({
     store,
     wijzigNiveau: config.VOORKEUREN_WIJZIG_NIVEAU,
@@ -85,6 +87,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     logger,
     introspection: config.INTROSPECTION,
     deadlineMs: config.REQUEST_DEADLINE_MS,
+    metrics: config.METRICS,
     now,
   });
   return {

@@ -32,6 +32,7 @@ await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
     logger,
     introspection: config.INTROSPECTION,
     deadlineMs: config.REQUEST_DEADLINE_MS,
+    metrics: config.METRICS,
   });
   return {
     server,

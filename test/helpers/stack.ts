@@ -145,7 +145,7 @@ export interface StackOptions {
    */
   subgraphProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
-  gateway?: Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>;
+  gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
