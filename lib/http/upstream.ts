@@ -71,9 +71,15 @@ export interface UpstreamClient {
   readonly breaker: Breaker | null;
 }
 
+/**
+ * The largest answer an upstream may send (8 MiB). A BRP person or a page of 100 zaken is far
+ * smaller; a source that sends more is broken, and reading it would cost memory every resident shares.
+ */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 /** A keep-alive agent for upstream calls; pass it to every client of a process. */
 export function createUpstreamAgent(options: Agent.Options = {}): Agent {
-  return new Agent({ keepAliveTimeout: 10_000, connections: 64, ...options });
+  return new Agent({ keepAliveTimeout: 10_000, connections: 64, maxResponseSize: MAX_RESPONSE_BYTES, ...options });
 }
 
 function kindForStatus(status: number): UpstreamErrorKind {

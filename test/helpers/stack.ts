@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { Agent } from 'undici';
+import { createUpstreamAgent } from '../../lib/http/upstream.js';
 import type { JSONWebKeySet } from 'jose';
 import { listen, type Listening } from '../../lib/http/listen.js';
 import {
@@ -18,6 +18,7 @@ import { createZgwClient } from '../../lib/zgw/client.js';
 import { createOidcVerifier } from '../../gateway/auth/oidc.js';
 import { createGateway, type GatewayDeps } from '../../gateway/server.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { createBrpServer } from '../../subgraphs/brp/server.js';
 import { createBrpClient } from '../../subgraphs/brp/upstream/brp-client.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
@@ -57,6 +58,8 @@ import { startIdp, TEST_CLIENT_ID, type RunningIdp } from '../idp/harness.js';
 import { loadExampleOperations } from '../../gateway/playground/playground.js';
 
 export const SUBGRAPH_NAMES = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
+/** The simulated upstreams, by the names `stack.simulators` uses. */
+export type UpstreamName = 'brp' | 'zgwA' | 'zgwB' | 'mijnOverheid' | 'notifyNl';
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Upstream calls give up well before the gateway's subgraph timeout, as in production. */
@@ -81,6 +84,8 @@ export interface Stack extends AsyncDisposable {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** With `subgraphProxies`: the proxy in front of each subgraph, as the gateway reaches it. */
   readonly subgraphProxies: Readonly<Partial<Record<SubgraphName, TcpProxy>>>;
+  /** With `upstreamProxies`: the proxy in front of each simulated upstream, as the subgraphs reach it. */
+  readonly upstreamProxies: Readonly<Partial<Record<UpstreamName, FaultProxy>>>;
   readonly simulators: {
     brp: Simulator;
     zgwA: ZgwSimulator;
@@ -144,6 +149,11 @@ export interface StackOptions {
    * can make one subgraph hang or refuse connections as a stopped or dead process would.
    */
   subgraphProxies?: boolean;
+  /**
+   * Put an HTTP fault proxy between the subgraphs and each simulated upstream
+   * (`stack.upstreamProxies`), so a test can make one upstream slow, broken or silent.
+   */
+  upstreamProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
   gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>>;
 }
@@ -166,12 +176,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const zgwA = createZgwSimulator({ seed: 'gemeente-a', clients, notificationsCallback, onNotificationError });
     const zgwB = createZgwSimulator({ seed: 'gemeente-b', clients, notificationsCallback, onNotificationError });
     const mijnOverheid = createMijnOverheidSimulator({});
-    const [brpL, zgwAL, zgwBL, moL] = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
-    disposers.push(() => Promise.all([brpL, zgwAL, zgwBL, moL].map((l) => l?.close())));
+    const served = await Promise.all([brpSim, zgwA, zgwB, mijnOverheid].map((s) => serve(s.app)));
+    disposers.push(() => Promise.all(served.map((l) => l.close())));
     // NotifyNL posts delivery receipts to the voorkeuren subgraph, whose URL is set further down.
     const notifyNl = createTestNotifySimulator(() => subgraphUrls.voorkeuren);
-    const notifyL = await serve(notifyNl.app);
-    disposers.push(() => notifyL.close());
+    const notifyServed = await serve(notifyNl.app);
+    disposers.push(() => notifyServed.close());
+    // Where the subgraphs reach each upstream: the simulator itself, or a fault proxy before it.
+    const upstreamProxies: Partial<Record<UpstreamName, FaultProxy>> = {};
+    const via = async (name: UpstreamName, listening: Listening): Promise<{ url: string }> => {
+      if (!options.upstreamProxies) return listening;
+      const proxy = await startFaultProxy(listening.url);
+      disposers.push(() => proxy.close());
+      upstreamProxies[name] = proxy;
+      return proxy;
+    };
+    const [brpL, zgwAL, zgwBL, moL] = await Promise.all(
+      (['brp', 'zgwA', 'zgwB', 'mijnOverheid'] as const).map((name, i) => via(name, served[i] as Listening)),
+    );
+    const notifyL = await via('notifyNl', notifyServed);
 
     // The gateway's address must be known before the IdP registers it as a redirect URI, so its
     // server listens first and gets its handler once the gateway is built.
@@ -186,7 +209,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Subgraphs.
     const { privateJwk, publicJwks } = await generateInternalKeyPair('test-intern');
     const signer = await createInternalTokenSigner(privateJwk);
-    const dispatcher = new Agent();
+    // As in production: keep-alive, and answers larger than MAX_RESPONSE_BYTES refused.
+    const dispatcher = createUpstreamAgent();
     disposers.push(() => dispatcher.close());
     const overlap = loadOverlapMap(undefined);
     const runtime = (name: SubgraphName) => ({
@@ -198,7 +222,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       cipher: testCipher(),
     });
     disposers.push(() => store[Symbol.asyncDispose]());
-    const zgwSource = (naam: string, l: Listening) => ({
+    const zgwSource = (naam: string, l: { url: string }) => ({
       naam,
       zakenUrl: `${l.url}/zaken/api/v1`,
       catalogiUrl: `${l.url}/catalogi/api/v1`,
@@ -207,13 +231,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       secret: ZGW_CLIENT.secret,
     });
     const zgwClients = [
-      createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as Listening), {
+      createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as { url: string }), {
         timeoutMs: UPSTREAM_TIMEOUT_MS,
         dispatcher,
       }),
       // Gemeente B's simulator is Open Zaak: it can search organisations by KvK number.
       createZgwClient(
-        { ...zgwSource('Zaaksysteem gemeente B', zgwBL as Listening), kvkFilters: true },
+        { ...zgwSource('Zaaksysteem gemeente B', zgwBL as { url: string }), kvkFilters: true },
         { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher },
       ),
     ];
@@ -342,6 +366,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayUrl,
       subgraphUrls,
       subgraphProxies,
+      upstreamProxies,
       simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid, notifyNl },
       meldingen,
       zgwUrls: { zgwA: zgwAL?.url ?? '', zgwB: zgwBL?.url ?? '' },
