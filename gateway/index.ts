@@ -5,6 +5,7 @@ import { listen, onStopSignal } from '../lib/http/listen.js';
 import { createInternalTokenSigner } from '../lib/internal-token.js';
 import { createLogger } from '../lib/logging.js';
 import { collectProcessMetrics } from '../lib/observability/metrics.js';
+import { startTracing } from '../lib/observability/tracing.js';
 import { createOidcVerifier } from './auth/oidc.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
@@ -21,6 +22,8 @@ try {
   throw error;
 }
 
+// Before anything calls out, so every undici call of the process is traced (when configured).
+const tracing = await startTracing('gateway');
 const logger = createLogger('gateway', config.LOG_LEVEL);
 const dispatcher = createUpstreamAgent();
 const gateway = await createGateway({
@@ -62,6 +65,7 @@ const stop = async () => {
   await listening.close(config.SHUTDOWN_GRACE_MS);
   await gateway[Symbol.asyncDispose]();
   await dispatcher.close();
+  await tracing?.shutdown();
   process.exit(0);
 };
 onStopSignal(stop);

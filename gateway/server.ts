@@ -16,6 +16,7 @@ import { createPlaygroundRouter, type PlaygroundOptions } from './playground/pla
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
 import { createHealth, mountOperations, requestMetrics, type Health } from '../lib/http/operations.js';
+import { traceRequests } from '../lib/observability/tracing.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
 
@@ -167,6 +168,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     requestMetrics('/graphql'),
     authenticate,
     express.json({ limit: '100kb' }),
+    traceRequests('/graphql'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = callers.get(req);

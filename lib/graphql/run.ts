@@ -1,6 +1,7 @@
 import { listen, onStopSignal } from '../http/listen.js';
 import { ConfigError } from '../config.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { startTracing } from '../observability/tracing.js';
 import type { SubgraphServer } from './subgraph-server.js';
 
 interface BaseProcessConfig {
@@ -23,6 +24,8 @@ export async function runSubgraph<C extends BaseProcessConfig>(
 ): Promise<void> {
   let config: C;
   let built: Awaited<ReturnType<typeof build>>;
+  // Before anything calls out, so every undici call of the process is traced (when configured).
+  const tracing = await startTracing(name);
   try {
     config = loadConfig();
     // Building may read configured files (certificates): a bad one is a configuration error too.
@@ -43,6 +46,7 @@ export async function runSubgraph<C extends BaseProcessConfig>(
     await listening.close(config.SHUTDOWN_GRACE_MS);
     await server[Symbol.asyncDispose]();
     await dispose?.();
+    await tracing?.shutdown();
     process.exit(0);
   };
   onStopSignal(stop);

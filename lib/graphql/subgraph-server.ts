@@ -10,6 +10,7 @@ import type { InternalTokenVerifier, Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
+import { traceRequests } from '../observability/tracing.js';
 import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
@@ -128,6 +129,7 @@ export async function createSubgraphServer<C extends BaseContext>(
     authenticate,
     express.json({ limit: '1mb' }),
     withDeadline,
+    traceRequests('/graphql'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = callers.get(req);
