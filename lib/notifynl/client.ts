@@ -105,8 +105,8 @@ export function notifyToken(apiKey: NotifyApiKey, now: Date): Promise<string> {
 }
 
 /**
- * Whether a failed call may be tried again later: rate limits, server errors, time-outs and
- * network failures. A 4xx other than 429 means the request itself is wrong (template,
+ * Whether a failed call may be tried again later: rate limits, server errors, time-outs, network
+ * failures and unreadable answers. A 4xx other than 429 means the request itself is wrong (template,
  * recipient, our key) and repeats the same way.
  */
 export function isRetryableNotifyError(error: unknown): boolean {
@@ -116,11 +116,13 @@ export function isRetryableNotifyError(error: unknown): boolean {
     case 'UNAVAILABLE':
     case 'TIMEOUT':
     case 'CIRCUIT_OPEN':
+    // An answer we cannot read says nothing about whether NotifyNL accepted the message: the
+    // dispatcher looks it up by reference before it sends again, so trying again is safe.
+    case 'INVALID_RESPONSE':
       return true;
     case 'BAD_REQUEST':
     case 'UNAUTHORIZED':
     case 'NOT_FOUND':
-    case 'INVALID_RESPONSE':
       return false;
     default:
       return assertNever(error.kind);

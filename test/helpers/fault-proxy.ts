@@ -4,7 +4,8 @@ import type { Socket } from 'node:net';
 /**
  * What an HTTP fault proxy does with the requests it receives. Each mimics a way an upstream API
  * fails in practice:
- * - `latency`: forwards after `ms` (a slow source; beyond the timeout, a hanging one);
+ * - `latency`: forwards at once and passes the answer on after `ms` (a slow source that has
+ *   already acted on the request; beyond the timeout, a hanging one);
  * - `reset`: destroys the connection when the request arrives (a process that died);
  * - `blackhole`: reads the request and never answers (a stopped process, a dropped route);
  * - `status`: answers `status` without asking the target, for the next `count` requests (a 5xx
@@ -46,10 +47,19 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let requests = 0;
   const sockets = new Set<Socket>();
 
-  const forward = (req: IncomingMessage, res: ServerResponse, cut = false) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, { cut = false, delayMs = 0 } = {}) => {
     const out = httpRequest(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
+        if (delayMs > 0) {
+          answer.pause();
+          setTimeout(() => {
+            if (res.destroyed) return;
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          }, delayMs).unref();
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (!cut) {
           answer.pipe(res);
@@ -80,8 +90,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case 'none':
         return forward(req, res);
       case 'latency':
-        setTimeout(() => forward(req, res), now.ms).unref();
-        return;
+        return forward(req, res, { delayMs: now.ms });
       case 'reset':
         req.socket.resetAndDestroy();
         return;
@@ -96,7 +105,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         res.end(JSON.stringify({ title: 'Storing (fault proxy)', status: now.status }));
         return;
       case 'truncate':
-        return forward(req, res, true);
+        return forward(req, res, { cut: true });
       case 'malformed':
         req.resume();
         return json(res, '{"personen": [{"naam": ');
