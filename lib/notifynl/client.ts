@@ -116,9 +116,9 @@ export function isRetryableNotifyError(error: unknown): boolean {
     case 'UNAVAILABLE':
     case 'TIMEOUT':
     case 'CIRCUIT_OPEN':
-    // An answer we cannot read says nothing about whether NotifyNL accepted the message: the
-    // dispatcher looks it up by reference before it sends again, so trying again is safe.
     case 'INVALID_RESPONSE':
+      // An answer we cannot read says nothing about whether NotifyNL accepted the message: the
+      // dispatcher looks it up by reference before it sends again, so trying again is safe.
       return true;
     case 'BAD_REQUEST':
     case 'UNAUTHORIZED':
