@@ -17,6 +17,7 @@ import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
 import { createHealth, mountOperations, requestMetrics, type Health } from '../lib/http/operations.js';
 import { traceRequests } from '../lib/observability/tracing.js';
+import { bearerToken, bodyErrorHandler } from '../lib/http/body-errors.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
 
@@ -103,10 +104,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   /** Who is asking: anonymous without a token; a refused token throws {@link RefusedTokenError}. */
   const resolveCaller = async (authorization: string | undefined, requestId: string): Promise<Caller> => {
     if (!authorization) return { kind: 'anonymous', requestId };
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization);
-    if (!match?.[1]) throw new RefusedTokenError('malformed Authorization header');
+    const token = bearerToken(authorization);
+    if (!token) throw new RefusedTokenError('malformed Authorization header');
     try {
-      const claims = await deps.oidc.verify(match[1]);
+      const claims = await deps.oidc.verify(token);
       const identity = identityFromClaims(claims, deps.claimPreset);
       return { kind: 'person', requestId, identity, gebruikerId: pseudonymFor(identity, deps.pseudonymKey) };
     } catch (error) {
@@ -178,6 +179,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       },
     }),
   );
+
+  app.use(bodyErrorHandler(logger));
 
   const httpServer = createServer(app);
   return {

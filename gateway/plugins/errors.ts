@@ -8,6 +8,12 @@ import { graphqlErrors } from '../../lib/observability/metrics.js';
  * The boundary where errors become what a client may see: a registered code with its message
  * and only the public extensions. Anything else (a subgraph's HTTP failure with its URL and body
  * in `extensions.response`, a stack trace, an unexpected exception) becomes INTERNAL_SERVER_ERROR.
+ *
+ * Messages are Dutch for everyone: a front-end may show `message` to a resident. Errors from the
+ * subgraphs carry our own Dutch text. Errors from Apollo's request pipeline (a query that does not
+ * parse or fit the schema, a variable of the wrong type, an unknown persisted query, a refused
+ * request) get the code's Dutch text, and their precise English explanation moves to
+ * `extensions.detail`, for the developer who made the mistake.
  */
 export function formatGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -15,14 +21,16 @@ export function formatGatewayError(logger: Logger) {
     const location = formatted.path ? { path: formatted.path } : {};
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       graphqlErrors.inc({ code });
-      const extensions = Object.fromEntries(
+      const extensions: Record<string, unknown> = Object.fromEntries(
         PUBLIC_EXTENSIONS.flatMap((key) =>
           formatted.extensions?.[key] === undefined ? [] : [[key, formatted.extensions[key]]],
         ),
       );
-      // Parse and validation messages come from graphql-js and help API developers; keep them.
+      const fromSubgraph = formatted.extensions?.['serviceName'] !== undefined;
+      const message = fromSubgraph ? formatted.message : ERROR_MESSAGES[code];
+      if (message !== formatted.message) extensions['detail'] = formatted.message;
       return {
-        message: formatted.message,
+        message,
         ...location,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         extensions,

@@ -11,6 +11,7 @@ import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
 import { traceRequests } from '../observability/tracing.js';
+import { bearerToken, bodyErrorHandler } from '../http/body-errors.js';
 import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
@@ -102,8 +103,7 @@ export async function createSubgraphServer<C extends BaseContext>(
 
   const callers = new WeakMap<Request, Caller>();
   const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+    const token = bearerToken(req.headers.authorization);
     try {
       if (!token) throw new Error('no internal token');
       callers.set(req, await verifier.verify(token));
@@ -144,6 +144,8 @@ export async function createSubgraphServer<C extends BaseContext>(
       },
     }),
   );
+
+  app.use(bodyErrorHandler(logger));
 
   const httpServer = createServer(app);
   // Keep-alive longer than the gateway's agent so the gateway never reuses a socket we closed.

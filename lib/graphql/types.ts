@@ -12,6 +12,7 @@ export enum BronStatusCode {
   OK = 'OK',
   ONVOLLEDIG = 'ONVOLLEDIG',
   NIET_BESCHIKBAAR = 'NIET_BESCHIKBAAR',
+  NIET_GEVONDEN = 'NIET_GEVONDEN',
   NIET_VAN_TOEPASSING = 'NIET_VAN_TOEPASSING',
 }
 registerEnumType(BronStatusCode, {
@@ -21,6 +22,10 @@ registerEnumType(BronStatusCode, {
     OK: { description: 'Alles is opgehaald.' },
     ONVOLLEDIG: { description: 'Een deel is opgehaald; een van de bronnen gaf geen antwoord.' },
     NIET_BESCHIKBAAR: { description: 'De bron gaf geen antwoord; er zijn geen gegevens.' },
+    NIET_GEVONDEN: {
+      description:
+        'De bron gaf antwoord, maar kent u niet (bijvoorbeeld: uw BSN staat niet in de BRP). Opnieuw proberen helpt niet.',
+    },
     NIET_VAN_TOEPASSING: { description: 'Deze gegevens horen niet bij deze manier van inloggen.' },
   },
 });

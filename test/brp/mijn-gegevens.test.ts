@@ -168,7 +168,7 @@ describe('persoonsgegevens through the gateway', () => {
       me: {
         persoonsgegevens: {
           bron: {
-            status: 'NIET_BESCHIKBAAR',
+            status: 'NIET_GEVONDEN',
             melding: 'We hebben uw gegevens niet gevonden in de BRP. Neem contact op met de gemeente.',
           },
           naam: null,

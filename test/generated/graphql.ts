@@ -20,6 +20,8 @@ export type Betrouwbaarheidsniveau =
 export type BronStatusCode =
   /** De bron gaf geen antwoord; er zijn geen gegevens. */
   | 'NIET_BESCHIKBAAR'
+  /** De bron gaf antwoord, maar kent u niet (bijvoorbeeld: uw BSN staat niet in de BRP). Opnieuw proberen helpt niet. */
+  | 'NIET_GEVONDEN'
   /** Deze gegevens horen niet bij deze manier van inloggen. */
   | 'NIET_VAN_TOEPASSING'
   /** Alles is opgehaald. */

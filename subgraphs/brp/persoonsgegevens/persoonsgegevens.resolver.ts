@@ -97,7 +97,8 @@ export class GebruikerPersoonsgegevensResolver {
     }
     section.bron = section.persoon
       ? bronStatus(BRON, BronStatusCode.OK, { opgehaaldOp: context.now() })
-      : bronStatus(BRON, BronStatusCode.NIET_BESCHIKBAAR, {
+      : // The BRP answered and does not know this BSN: not an outage, and asking again will not help.
+        bronStatus(BRON, BronStatusCode.NIET_GEVONDEN, {
           melding: 'We hebben uw gegevens niet gevonden in de BRP. Neem contact op met de gemeente.',
           opgehaaldOp: context.now(),
         });
