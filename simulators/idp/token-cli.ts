@@ -21,7 +21,8 @@ Logt in bij de DigiD-simulator en drukt een access token af, alleen, op de laats
   --kvk NUMMER        KvK-nummer (8 cijfers): inloggen met eHerkenning
   --vestiging NUMMER  vestigingsnummer (12 cijfers), alleen samen met --kvk
   --niveau NIVEAU     ${FORM_NIVEAUS.join(' | ')} (standaard ${DEFAULT_FORM_NIVEAU})
-  --issuer URL        de IdP (standaard $OIDC_ISSUER, anders http://localhost:4010)
+  --issuer URL        de IdP (standaard $OIDC_ISSUER, anders http://localhost:$IDP_PORT, anders die van
+                      de draaiende \`npm start\` (data/stack.json), anders http://localhost:4010)
   --client-id ID      de client (standaard $IDP_CLIENT_ID, anders mijn-omgeving-dev)
   --help              deze uitleg`;
 
@@ -117,6 +118,8 @@ export interface TokenCliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly fetch?: typeof globalThis.fetch;
+  /** The gateway the usage hint sends its query to; `scripts/token.ts` passes the running stack's. */
+  readonly graphqlUrl?: string;
 }
 
 /**
@@ -152,7 +155,7 @@ export async function runTokenCli(argv: readonly string[], io: TokenCliIo): Prom
       `Access token voor ${who} (niveau ${request.niveau}), ${expiresIn} seconden geldig. Zo gebruikt u het:\n` +
         `  TOKEN=$(npm run --silent token -- ${argv.join(' ')})\n` +
         `  curl -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' ` +
-        `-d '{"query":"{ me { id } }"}' http://localhost:4000/graphql\n`,
+        `-d '{"query":"{ me { id } }"}' ${io.graphqlUrl ?? 'http://localhost:4000/graphql'}\n`,
     );
     io.stdout.write(`${accessToken}\n`);
     return 0;
