@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { NIVEAUS, type Identity } from './identity/index.js';
 
 /**
- * Internal tokens: the gateway's word to a subgraph about who is asking (DESIGN.md §2.3).
+ * Internal tokens: the gateway's word to a subgraph about who is asking (docs/architecture.md §2.3).
  * ES256, audience = the subgraph's name, lifetime about a minute. Subgraphs accept nothing else:
  * identity headers a client sends are never read.
  */

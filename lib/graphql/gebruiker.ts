@@ -21,7 +21,7 @@ export function gebruikerFor<G extends Gebruiker>(cls: GebruikerClass<G>, person
 /**
  * `Query.me` for a subgraph, declared `@shareable` and resolved from the caller's identity in
  * every subgraph, so the query planner fetches all sections of `me` in one parallel stage
- * (DESIGN.md §2.1).
+ * (docs/architecture.md §2.1).
  */
 export function createMeResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
   @Resolver(() => cls)

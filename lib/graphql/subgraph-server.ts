@@ -77,7 +77,7 @@ export function maskSubgraphError(logger: Logger) {
 /**
  * Builds (does not start) the HTTP server of a subgraph: `POST /graphql` behind internal-token
  * verification and `GET /health`. Any request to /graphql without a valid internal token,
- * `_entities` and `_service` included, gets 401 and no data (zero trust, DESIGN.md §2.3).
+ * `_entities` and `_service` included, gets 401 and no data (zero trust, docs/architecture.md §2.3).
  */
 export async function createSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,

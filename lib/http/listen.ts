@@ -16,7 +16,7 @@ export interface Listening extends AsyncDisposable {
 /**
  * Starts `server` on `host:port` (port 0 picks a free one) and resolves once it accepts
  * connections. Only the `index.ts` of a process and the tests call this: building a server
- * never listens (STYLE.md, habit 1).
+ * never listens.
  */
 export async function listen(
   server: Server,

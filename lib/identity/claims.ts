@@ -3,7 +3,7 @@ import type { Identity } from './identity.js';
 import { niveauFromAcr } from './niveau.js';
 
 /**
- * Where a broker puts the identifier. Brokers differ (DESIGN.md §4); the mapping is configuration.
+ * Where a broker puts the identifier. Brokers differ (docs/architecture.md §4); the mapping is configuration.
  * - `bsn`: a plain `bsn` claim (e.g. Signicat, the development IdP);
  * - `nin`: `nin` with a sector prefix `s00000000:`;
  * - `sub`: `sub` holds the BSN when `sub_id_type` is `urn:nl-eid-gdi:1.0:id:BSN`.

@@ -2,7 +2,7 @@ import type { Niveau } from './identity.js';
 
 /**
  * `acr` values of DigiD (SAML authentication context classes), eIDAS and eHerkenning, mapped to
- * the normalised level (DESIGN.md §4). Brokers sometimes send the short class name only, so both
+ * the normalised level (docs/architecture.md §4). Brokers sometimes send the short class name only, so both
  * forms are listed.
  */
 const ACR_TO_NIVEAU: ReadonlyMap<string, Niveau> = new Map([

@@ -1,5 +1,5 @@
 /**
- * The overlap map between the gemeente's Mijn-Omgeving and MijnOverheid (DESIGN.md §2.5, §5):
+ * The overlap map between the gemeente's Mijn-Omgeving and MijnOverheid (docs/architecture.md §2.5, §5):
  * one declarative file, `schema/overlap.yaml` by default, read through this one module by every
  * subgraph, exposed by `Query.overlap` and rendered into `docs/overlap.md` by `npm run overlap`.
  */

@@ -28,7 +28,7 @@ export interface BerichtKenmerken {
 }
 
 /**
- * The ownership map (DESIGN.md §2.5): which portal owns each kind of data, where else it shows
+ * The ownership map (docs/architecture.md §2.5): which portal owns each kind of data, where else it shows
  * and who sends notifications. Every subgraph reads it through this one interface, so that the
  * `portaal` of every item, the deduplication between the zaaksystemen and MijnOverheid, and the
  * notification decisions all follow the one file architects edit.

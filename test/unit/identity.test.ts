@@ -10,7 +10,7 @@ import {
 
 const SMARTCARD = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';
 
-describe('assurance level from acr (DESIGN.md §4)', () => {
+describe('assurance level from acr (docs/architecture.md §4)', () => {
   it.each([
     ['urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport', 'BASIS'],
     ['urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract', 'MIDDEN'],

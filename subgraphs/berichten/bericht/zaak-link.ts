@@ -1,7 +1,7 @@
 import type { OverlapMap } from '../../../lib/overlap/index.js';
 import type { MoBericht, MoLopendeZaak, MoZaakReferentie } from '../upstream/mijnoverheid.js';
 
-/** `bronorganisatie/identificatie`: the key of a zaak in every system (DESIGN.md §5). */
+/** `bronorganisatie/identificatie`: the key of a zaak in every system (docs/architecture.md §5). */
 export const zaakSleutel = (zaak: MoZaakReferentie): string => `${zaak.bronorganisatie}/${zaak.identificatie}`;
 
 /** The OIN of an organisation with an RSIN, as Logius assigns it. */

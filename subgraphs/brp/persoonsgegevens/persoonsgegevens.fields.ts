@@ -15,7 +15,7 @@ import {
 import { BRP_MAX_FIELDS } from '../upstream/brp-client.js';
 
 /**
- * From a GraphQL selection to the BRP `fields` list (DESIGN.md §2.6: ask only for what was
+ * From a GraphQL selection to the BRP `fields` list (docs/architecture.md §2.6: ask only for what was
  * selected). Every field of every type under `Persoonsgegevens` has a rule here; a test fails when
  * the schema gains a field without one.
  *

@@ -56,7 +56,7 @@ export function createPostgresVoorkeurenStore(options: PostgresOptions, deps: St
   );
 }
 
-/** PostgreSQL when a database URL is configured, else the SQLite file (DESIGN.md §2.9). */
+/** PostgreSQL when a database URL is configured, else the SQLite file (docs/architecture.md §2.9). */
 export function openVoorkeurenStore(
   options: { databaseUrl?: string | undefined; sqlitePath: string },
   deps: StoreDeps,

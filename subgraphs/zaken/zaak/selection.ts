@@ -3,7 +3,7 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 /**
  * The names of the fields selected under `path` (e.g. `['items']`) of the field being resolved,
  * through fragments and inline fragments. Used to ask a zaaksysteem only for what the query
- * needs (DESIGN.md §2.6). Directives (`@include`, `@skip`) are ignored: a field that might be
+ * needs (docs/architecture.md §2.6). Directives (`@include`, `@skip`) are ignored: a field that might be
  * selected counts as selected.
  */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {

@@ -54,7 +54,7 @@ export function mergeZaken(lists: readonly Zaak[][]): Zaak[] {
   return [...seen.values()];
 }
 
-/** The key of a zaak across zaaksystemen (DESIGN.md §5). */
+/** The key of a zaak across zaaksystemen (docs/architecture.md §5). */
 export function zaakSleutel(zaak: { bronorganisatie: string; identificatie: string }): string {
   return `${zaak.bronorganisatie}/${zaak.identificatie}`;
 }
