@@ -51,36 +51,51 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').t
 const portalen = (lijst: readonly PortaalNaamValue[]) =>
   lijst.length === 0 ? '–' : lijst.map((p) => PORTAAL_NAAM[p]).join(', ');
 
-/** The Mermaid flowchart: sources → kinds of data → owner portal (thick), other portals (dotted), notifications. */
+const id = (prefix: string, value: string) => `${prefix}_${value.replace(/[^A-Za-z0-9]+/g, '_')}`;
+const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
+const MELDER: Record<PortaalNaamValue, string> = { GEMEENTE: 'de gemeente', MIJN_OVERHEID: 'MijnOverheid' };
+
+/**
+ * The ownership diagram (Mermaid): one box per portal with the kinds of data it owns, each saying
+ * where else it shows and who sends the resident a message about it. No arrows between the
+ * boxes: who owns what is read from which box a kind of data is in.
+ */
 export function renderOverlapMermaid(map: OverlapMap): string {
   const { gemeente } = map.definitie;
   const regels = map.regels();
-  const id = (prefix: string, value: string) => `${prefix}_${value.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
-  const bronnen = [...new Set(regels.map((r) => r.regel.bron))];
-  const bronId = (bron: string) => `bron_${bronnen.indexOf(bron) + 1}`;
-  const lines = ['flowchart LR', '  subgraph Bronnen'];
-  for (const bron of bronnen) lines.push(`    ${bronId(bron)}[(${label(bron)})]`);
-  lines.push('  end', '  subgraph Gegevens');
-  for (const regel of regels) {
-    const extra = regel.zaaktypen.length > 0 ? `<br/><small>${regel.zaaktypen.join(', ')}</small>` : '';
-    lines.push(`    ${id('regel', regel.id)}[${label(`${soort(regel)}${extra}`)}]`);
-  }
-  lines.push(
-    '  end',
-    `  GEMEENTE{{${label(`Mijn-Omgeving ${gemeente.naam}`)}}}`,
-    `  MIJN_OVERHEID{{${label('MijnOverheid')}}}`,
-    `  inwoner((${label('Inwoner')}))`,
-  );
-  for (const regel of regels) {
-    const node = id('regel', regel.id);
-    lines.push(`  ${bronId(regel.regel.bron)} --> ${node}`);
-    lines.push(`  ${node} ==>|eigenaar| ${regel.regel.eigenaar}`);
-    for (const portaal of regel.regel.ookZichtbaarIn) lines.push(`  ${node} -.->|ook zichtbaar| ${portaal}`);
-  }
+  const lines = ['flowchart LR'];
+  const titel: Record<PortaalNaamValue, string> = {
+    GEMEENTE: `Beheerd door de gemeente: u regelt het in de Mijn-Omgeving van ${gemeente.naam}`,
+    MIJN_OVERHEID: 'Beheerd door MijnOverheid: u leest of regelt het in MijnOverheid',
+  };
   for (const portaal of ['GEMEENTE', 'MIJN_OVERHEID'] as const) {
-    const over = regels.filter((r) => r.regel.meldingenDoor.includes(portaal)).map((r) => r.naam);
-    if (over.length > 0) lines.push(`  ${portaal} -->|${label(`meldt:<br/>${over.join('<br/>')}`)}| inwoner`);
+    const eigen = regels.filter((r) => r.regel.eigenaar === portaal);
+    if (eigen.length === 0) continue;
+    lines.push(`  subgraph ${portaal}[${label(titel[portaal])}]`, '    direction TB');
+    for (const regel of eigen) {
+      const regels2 = [`<b>${soort(regel)}</b>`];
+      if (regel.zaaktypen.length > 0) regels2.push(`<small>${regel.zaaktypen.join(', ')}</small>`);
+      const ook = regel.regel.ookZichtbaarIn.filter((p) => p !== portaal);
+      if (ook.length > 0) regels2.push(`ook te zien in ${ook.map((p) => PORTAAL_NAAM[p]).join(', ')}`);
+      const melders = regel.regel.meldingenDoor.map((p) => MELDER[p]);
+      regels2.push(melders.length > 0 ? `bericht van ${melders.join(' en ')}` : 'geen berichten');
+      lines.push(`    ${id('regel', regel.id)}[${label(regels2.join('<br/>'))}]`);
+    }
+    lines.push('  end');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Who sends the resident a message about what (Mermaid): one arrow per portal that notifies. */
+export function renderMeldingenMermaid(map: OverlapMap): string {
+  const lines = ['flowchart LR', `  inwoner((${label('Inwoner')}))`];
+  for (const portaal of ['GEMEENTE', 'MIJN_OVERHEID'] as const) {
+    const over = map
+      .regels()
+      .filter((r) => r.regel.meldingenDoor.includes(portaal))
+      .map((r) => soort(r));
+    if (over.length === 0) continue;
+    lines.push(`  ${portaal}_MELDT[${label(PORTAAL_NAAM[portaal])}] -->|${label(over.join('<br/>'))}| inwoner`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -98,6 +113,33 @@ export function renderOverlapMarkdown(map: OverlapMap, source: string): string {
     '`portaal { eigenaar ookZichtbaarIn url uitleg }`; `Query.overlap` returns the same map.',
     '',
     `Mijn-Omgeving: ${gemeente.portaalUrl}`,
+    '',
+    '## How to read it',
+    '',
+    "- **The Mijn-Omgeving shows everything.** Every kind of data below appears in the gemeente's",
+    '  Mijn-Omgeving (that is what `me` returns). **Owner** is the portal where the resident acts on it',
+    '  (changes it, replies, reads the full bericht); its `portaal.url` points there.',
+    '- **Also visible in names the other portal only**: MijnOverheid when it shows the same data too.',
+    '  It never names the Mijn-Omgeving, which shows all rows.',
+    '- **Notified by** is who sends the resident a message when the data changes. When MijnOverheid',
+    '  notifies about a zaaktype, the gemeente does not send a second message, unless the resident',
+    '  chose a channel for that zaaktype explicitly.',
+    '',
+    '## Which rule applies',
+    '',
+    '1. **Persoonsgegevens**: all BRP data of the resident, one rule.',
+    '2. **Zaken**: a zaak is of this gemeente when its `bronorganisatie` is one of the RSINs below. Its',
+    '   zaaktype (the catalogus `identificatie`) picks the group that lists it; a zaaktype is in at most',
+    '   one group. A zaaktype in no group gets the rule "Zaken van andere zaaktypen".',
+    "3. **Lopende Zaken** from MijnOverheid: those of this gemeente's organisations are not shown again;",
+    '   they are the zaken above (with MijnOverheid under "also visible in"). Those of other',
+    '   organisations get the rule "Lopende zaken van andere organisaties".',
+    '4. **Berichten**: the sender is the gemeente when its OIN is one of the OINs below, another',
+    '   organisation otherwise. A bericht is about a zaak when it can be linked to one: by the',
+    "   sender's own zaak reference, by the zaaknummer of one of the resident's Lopende Zaken of that",
+    "   sender, or (for the gemeente) by one zaaknummer in the gemeente's format; a text naming two",
+    '   zaken links to neither. The berichttypen are tried in the order of the table; the first that',
+    '   matches both conditions applies, and "Andere berichten" when none does.',
     '',
     '## Organisations of this gemeente',
     '',
@@ -141,12 +183,18 @@ export function renderOverlapMarkdown(map: OverlapMap, source: string): string {
       gemeente.zaaknummerPatroon === null ? 'not configured' : `\`${gemeente.zaaknummerPatroon}\``
     } (a bericht of the gemeente naming one is linked to that zaak).`,
     '',
-    '## Diagram',
+    '## Who owns what',
     '',
-    'Thick arrows point to the owner portal, dotted arrows to the portals that also show the data.',
+    'Each box holds the kinds of data one portal owns, with where else they show and who sends a message.',
     '',
     '```mermaid',
     renderOverlapMermaid(map).trimEnd(),
+    '```',
+    '',
+    '## Who sends the resident a message',
+    '',
+    '```mermaid',
+    renderMeldingenMermaid(map).trimEnd(),
     '```',
     '',
   ];

@@ -20,4 +20,4 @@ export {
   type OverlapRegelInfo,
 } from './map.js';
 export { defaultOverlapFile, loadOverlapMap, OverlapMapError, parseOverlapDefinition } from './load.js';
-export { renderOverlapMarkdown, renderOverlapMermaid } from './document.js';
+export { renderMeldingenMermaid, renderOverlapMarkdown, renderOverlapMermaid } from './document.js';

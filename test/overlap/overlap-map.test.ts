@@ -93,7 +93,19 @@ describe('the committed overlap map (schema/overlap.yaml), the default of every 
       '| Zaken die de gemeente ook in MijnOverheid zet | zaaktypen `PARKEERVERGUNNING`, `WMO-VOORZIENING` |',
     );
     expect(doc).toContain('```mermaid\nflowchart LR');
-    expect(doc).toContain('regel_zaken_in_lopende_zaken -.->|ook zichtbaar| MIJN_OVERHEID');
+    // The conventions an architect needs to read the table without the YAML.
+    expect(doc).toContain('**The Mijn-Omgeving shows everything.**');
+    expect(doc).toContain('**Also visible in names the other portal only**');
+    expect(doc).toContain('## Which rule applies');
+    // Ownership by box, no arrows between data and portals.
+    const ownership = doc.slice(doc.indexOf('## Who owns what'), doc.indexOf('## Who sends the resident a message'));
+    expect(ownership).toMatch(
+      /subgraph GEMEENTE\[[^\n]*\n(?:.*\n)*?\s+regel_zaken_in_lopende_zaken\["<b>Zaken die de gemeente ook in MijnOverheid zet<\/b><br\/><small>PARKEERVERGUNNING, WMO-VOORZIENING<\/small><br\/>ook te zien in MijnOverheid<br\/>bericht van MijnOverheid"\]/,
+    );
+    expect(ownership).not.toMatch(/-->|==>|-\.->/);
+    // Who notifies: one arrow per portal.
+    const meldingen = doc.slice(doc.indexOf('## Who sends the resident a message'));
+    expect(meldingen.match(/-->\|/g) ?? []).toHaveLength(2);
   });
 });
 
