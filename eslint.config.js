@@ -1,8 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const SUBGRAPHS = ['brp', 'zaken', 'berichten', 'voorkeuren'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/generated/', '**/*.js', '!eslint.config.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'test/generated/',
+      // Code that breaks the rules on purpose, linted by test/lint/boundaries.test.ts.
+      'test/lint/fixtures/',
+      '**/*.js',
+      '!eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,45 +32,55 @@ export default tseslint.config(
     },
   },
   {
-    // lib/ is shared by every process: it must not depend on any of them.
-    files: ['lib/**/*.ts'],
+    // The boundaries the README promises, checked on resolved paths (so `../../zaken/…` from a
+    // nested file is caught as well as `../zaken/…`): one subgraph never imports another, lib/
+    // imports no process, the gateway imports no subgraph or simulator, the simulators import no
+    // product process; and no import cycles anywhere. Proven by test/lint/boundaries.test.ts.
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // no-cycle reads the imported files too: parse them as TypeScript.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
     rules: {
-      'no-restricted-imports': [
+      'import-x/no-restricted-paths': [
         'error',
         {
-          patterns: [
+          zones: [
             {
-              group: ['**/gateway/**', '**/subgraphs/**', '**/simulators/**'],
-              message: 'lib/ imports no process code.',
+              target: './lib',
+              from: ['./gateway', './subgraphs', './simulators', './scripts', './test'],
+              message: 'lib/ is shared by every process: it imports no process code.',
+            },
+            ...SUBGRAPHS.map((name) => ({
+              target: `./subgraphs/${name}`,
+              from: './subgraphs',
+              except: [`./${name}`],
+              message: 'Subgraphs do not import each other; move shared code to lib/.',
+            })),
+            {
+              target: './subgraphs',
+              from: ['./gateway', './simulators', './scripts', './test'],
+              message: 'A subgraph imports neither the gateway, the simulators, scripts nor tests.',
+            },
+            {
+              target: './gateway',
+              from: ['./subgraphs', './simulators', './scripts', './test'],
+              message: 'The gateway reaches subgraphs over HTTP only; shared code lives in lib/.',
+            },
+            {
+              target: './simulators',
+              from: ['./gateway', './subgraphs', './scripts', './test'],
+              message: 'Simulators stand in for upstreams: they import no product process.',
             },
           ],
         },
       ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
-  ...['brp', 'zaken', 'berichten', 'voorkeuren'].map((name) => ({
-    // A subgraph never reaches into another subgraph; shared code lives in lib/.
-    files: [`subgraphs/${name}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['brp', 'zaken', 'berichten', 'voorkeuren']
-                .filter((other) => other !== name)
-                .flatMap((other) => [`**/subgraphs/${other}/**`, `../${other}/**`]),
-              message: 'Subgraphs do not import each other; move shared code to lib/.',
-            },
-            {
-              group: ['**/gateway/**', '**/simulators/**'],
-              message: 'A subgraph does not import the gateway or simulators.',
-            },
-          ],
-        },
-      ],
-    },
-  })),
   {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'simulators/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { kanaalSchema, onderwerpSchema, taalSchema } from '../voorkeur/keuzes.js';
 import { z } from 'zod';
 import {
   bool,
@@ -125,11 +126,8 @@ export interface MeldingenStore {
 }
 
 const personalisatieSchema = z.record(z.string(), z.string());
-const onderwerpSchema = z.enum(['ZAAK_ONTVANGEN', 'ZAAK_STATUS', 'ZAAK_AFGEROND']);
-const kanaalSchema = z.enum(['EMAIL', 'SMS', 'MIJN_OVERHEID']);
 const redenSchema = z.enum(['STATUS_NIET_INFORMEREN', 'KANAAL_UIT', 'MIJN_OVERHEID_MELDT', 'GEEN_BRUIKBAAR_CONTACT']);
 const statusSchema = z.enum(['WACHTEND', 'VERZENDEN', 'VERZONDEN', 'MISLUKT']);
-const taalSchema = z.enum(['nl', 'en']);
 
 const CLAIM_COLUMNS = 'id, kanaal, gebruiker_id, contact_id, template, taal, personalisatie, status, pogingen';
 

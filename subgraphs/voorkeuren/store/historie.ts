@@ -1,21 +1,25 @@
 import { z } from 'zod';
-import type { StoredUitzondering, VoorkeurenKeuze } from './store.js';
-
-const kanaal = z.enum(['EMAIL', 'SMS', 'MIJN_OVERHEID']);
-const contactSoort = z.enum(['EMAIL', 'TELEFOON']);
+import {
+  contactSoortSchema as contactSoort,
+  kanaalSchema as kanaal,
+  onderwerpSchema,
+  taalSchema,
+  type StoredUitzondering,
+  type VoorkeurenKeuze,
+} from '../voorkeur/keuzes.js';
 
 /**
  * One change in the history, stored as data (not as a sentence) so the wording can improve
  * later. Contact details appear by kind only: a deleted address must not live on in the history.
  */
 export const wijzigingSchema = z.discriminatedUnion('soort', [
-  z.object({ soort: z.literal('TAAL'), taal: z.enum(['nl', 'en']) }),
+  z.object({ soort: z.literal('TAAL'), taal: taalSchema }),
   z.object({ soort: z.literal('ALLEEN_DIGITAAL'), aan: z.boolean() }),
   z.object({ soort: z.literal('KANAAL'), kanaal, aan: z.boolean() }),
   z.object({
     soort: z.literal('UITZONDERING'),
     kanaal,
-    onderwerp: z.enum(['ZAAK_ONTVANGEN', 'ZAAK_STATUS', 'ZAAK_AFGEROND']).nullable(),
+    onderwerp: onderwerpSchema.nullable(),
     zaaktype: z.string().nullable(),
     /** Null: the exception was removed. */
     aan: z.boolean().nullable(),

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { taalSchema } from '../voorkeur/keuzes.js';
 import { z } from 'zod';
 import type { FieldCipher } from '../../../lib/crypto/index.js';
 import type { DeliveryOutcome } from '../../../lib/notifynl/index.js';
@@ -42,7 +43,6 @@ const uitzonderingenSchema = z.array(
     aan: z.boolean(),
   }),
 );
-const taalSchema = z.enum(['nl', 'en']);
 const contactSoortSchema = z.enum(['EMAIL', 'TELEFOON']);
 const doorSchema = z.enum(['INWONER', 'SYSTEEM']);
 

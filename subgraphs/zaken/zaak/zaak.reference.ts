@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import { appError } from '../../../lib/errors.js';
 import { requirePerson, type BaseContext } from '../../../lib/graphql/index.js';
-import type { ZakenContext } from '../context.js';
+import type { ZaakBronnen } from './zaak.loader.js';
 import { zaakSleutel } from './zaak.mapper.js';
 import { expandKey, haalZakenOp } from './zaken.ophalen.js';
 import type { Zaak } from './zaak.type.js';
+
+/** The part of the zaken context a reference needs: the loader made by {@link createZaakReferenceLoader}. */
+type ZaakReferentieContext = BaseContext & { readonly zaakReferenties: DataLoader<string, Zaak> };
 
 // A reference may be asked for any field, so the zaak is fetched with everything it can show.
 const ALLES = expandKey(['resultaat', 'zaakinformatieobjecten']);
@@ -15,7 +18,7 @@ const ALLES = expandKey(['resultaat', 'zaakinformatieobjecten']);
  * list is short); only zaken that pass the visibility rules can be found, so a representation
  * cannot be used to read someone else's zaak, nor to learn whether it exists.
  */
-export function createZaakReferenceLoader(context: Omit<ZakenContext, 'zaakReferenties'>): DataLoader<string, Zaak> {
+export function createZaakReferenceLoader(context: ZaakBronnen): DataLoader<string, Zaak> {
   return new DataLoader<string, Zaak>(async (keys) => {
     const { zaken, onvolledig } = await haalZakenOp(context, ALLES);
     const bySleutel = new Map(zaken.map((zaak) => [zaakSleutel(zaak), zaak]));
@@ -39,7 +42,7 @@ export async function resolveZaakReference(reference: Record<string, unknown>, c
   requirePerson(context);
   const { bronorganisatie, identificatie } = reference;
   if (typeof bronorganisatie !== 'string' || typeof identificatie !== 'string') throw appError('NIET_GEVONDEN');
-  // The subgraph's context factory built this object (createZakenContext); the federation
-  // helper only knows it as a BaseContext.
-  return (context as ZakenContext).zaakReferenties.load(zaakSleutel({ bronorganisatie, identificatie }));
+  // The subgraph's context factory built this object (createZakenContext, which holds the loader
+  // made above); the federation helper only knows it as a BaseContext.
+  return (context as ZaakReferentieContext).zaakReferenties.load(zaakSleutel({ bronorganisatie, identificatie }));
 }

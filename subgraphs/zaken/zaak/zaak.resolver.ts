@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requirePerson, toBronFout } from '../../../lib/graphql/index.js';
 import type { ZgwInformatieObject } from '../../../lib/zgw/types.js';
 import { DEFAULT_VISIBILITY, isDocumentVisible } from '../../../lib/zgw/visibility.js';
-import type { ZaakBron, ZakenContext } from '../context.js';
+import type { ZakenContext } from '../context.js';
+import type { ZaakBron } from './zaak.loader.js';
 import { mapResultaat, mapVoortgang } from './zaak.mapper.js';
 import { Zaak, ZaakDocument, ZaakResultaat, ZaakStap } from './zaak.type.js';
 

@@ -1,6 +1,6 @@
 import { BronStatusCode, bronStatus, logBronFout, type BronStatus } from '../../../lib/graphql/index.js';
 import { NotApplicableError, type NotApplicableReason, type ZaakExpansion } from '../../../lib/zgw/client.js';
-import type { ZakenContext } from '../context.js';
+import type { ZaakBronnen } from './zaak.loader.js';
 import { mapZaak, mergeZaken } from './zaak.mapper.js';
 import type { Zaak } from './zaak.type.js';
 
@@ -29,10 +29,7 @@ const NIET_VAN_TOEPASSING: Readonly<Record<NotApplicableReason, (naam: string) =
  * zaken with the given expansions. A source that fails leaves the others' zaken visible and says
  * so in its own `bron`; the failure is logged with its kind, never with the resident's identity.
  */
-export async function haalZakenOp(
-  context: Omit<ZakenContext, 'zaakReferenties'>,
-  key: string,
-): Promise<OpgehaaldeZaken> {
+export async function haalZakenOp(context: ZaakBronnen, key: string): Promise<OpgehaaldeZaken> {
   const results = await Promise.all(
     context.bronnen.map(async (bron): Promise<{ bron: BronStatus; zaken: Zaak[]; fout: boolean }> => {
       try {
