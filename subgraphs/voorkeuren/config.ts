@@ -33,6 +33,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /** PostgreSQL: the longest wait for a connection; a database that does not answer costs a request this long. */
+  DATABASE_CONNECT_TIMEOUT_MS: env.milliseconds(2_000),
+  /** PostgreSQL: the longest one statement may run (the server cancels it); a silent connection is given up 1 s later. */
+  DATABASE_STATEMENT_TIMEOUT_MS: env.milliseconds(5_000),
   /** SQLite file for the embedded store (":memory:" for a throw-away store). */
   VOORKEUREN_SQLITE_PATH: z.string().default('data/voorkeuren.sqlite'),
   /** `id:key[,id:key…]`, 32-byte keys in base64; the first encrypts, all decrypt (rotation). */

@@ -20,7 +20,14 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
   const logger = createLogger(VOORKEUREN_SUBGRAPH, config.LOG_LEVEL);
   const now = () => new Date();
   const { store, meldingen: meldingenStore } = await openVoorkeurenStores(
-    { databaseUrl: config.DATABASE_URL, sqlitePath: config.VOORKEUREN_SQLITE_PATH },
+    {
+      databaseUrl: config.DATABASE_URL,
+      sqlitePath: config.VOORKEUREN_SQLITE_PATH,
+      postgres: {
+        connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      },
+    },
     { cipher: createFieldCipher(config.VOORKEUREN_ENCRYPTION_KEY), logger },
   );
   const dispatcher = createUpstreamAgent();

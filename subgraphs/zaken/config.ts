@@ -18,6 +18,8 @@ const schema = z
       .url('must be a redis:// or rediss:// URL')
       .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
       .optional(),
+    /** How long one Redis command may take; then the catalogus is asked directly (Redis down or hanging). */
+    REDIS_TIMEOUT_MS: env.milliseconds(50),
     /** Put before every Redis key of this subgraph. */
     ZAKEN_CACHE_PREFIX: z.string().min(1).default('profielservice:zaken:'),
     /** How long catalogus data (zaaktypen, statustypen, resultaattypen) is fresh. */

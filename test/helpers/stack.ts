@@ -30,7 +30,7 @@ import { mijnOverheidLinks } from '../../subgraphs/berichten/links.js';
 import { createAfzenderNamen } from '../../subgraphs/berichten/bericht/afzenders.js';
 import { SIMULATED_AFZENDERS } from '../../simulators/mijnoverheid/seed.js';
 import { createVoorkeurenServer } from '../../subgraphs/voorkeuren/server.js';
-import { createSqliteVoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
+import { createSqliteVoorkeurenStores, type VoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
 import { contactWaardeUit, createOutboxDispatcher } from '../../subgraphs/voorkeuren/melding/dispatcher.js';
 import { startMeldingenLoop, type MeldingenLoop } from '../../subgraphs/voorkeuren/melding/meldingen.js';
 import { NOTIFICATIES_PATH } from '../../subgraphs/voorkeuren/melding/notificaties.route.js';
@@ -156,6 +156,11 @@ export interface StackOptions {
   upstreamProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
   gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>>;
+  /**
+   * The voorkeuren subgraph's stores (e.g. PostgreSQL behind a TCP proxy); the caller opens and
+   * closes them. Default: SQLite in memory, closed with the stack.
+   */
+  voorkeurenStores?: VoorkeurenStores;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -218,10 +223,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: silentLogger,
       ...(options.now ? { now: options.now } : {}),
     });
-    const { store, meldingen: meldingenStore } = await createSqliteVoorkeurenStores(':memory:', {
-      cipher: testCipher(),
-    });
-    disposers.push(() => store[Symbol.asyncDispose]());
+    const { store, meldingen: meldingenStore } =
+      options.voorkeurenStores ?? (await createSqliteVoorkeurenStores(':memory:', { cipher: testCipher() }));
+    if (!options.voorkeurenStores) disposers.push(() => store[Symbol.asyncDispose]());
     const zgwSource = (naam: string, l: { url: string }) => ({
       naam,
       zakenUrl: `${l.url}/zaken/api/v1`,

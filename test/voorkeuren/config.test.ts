@@ -28,6 +28,9 @@ describe('voorkeuren configuration', () => {
   it('has safe defaults for everything but the secrets and NotifyNL', () => {
     const config = loadVoorkeurenConfig(ENV);
     expect(config.DATABASE_URL).toBeUndefined();
+    // A database that does not answer costs a request at most 2 s, a statement at most 5 s.
+    expect(config.DATABASE_CONNECT_TIMEOUT_MS).toBe(2_000);
+    expect(config.DATABASE_STATEMENT_TIMEOUT_MS).toBe(5_000);
     expect(config.VOORKEUREN_SQLITE_PATH).toBe('data/voorkeuren.sqlite');
     expect(config.VOORKEUREN_WIJZIG_NIVEAU).toBe('MIDDEN');
     expect(config.NOTIFYNL_URL).toBe('https://api.notifynl.example');
@@ -58,6 +61,10 @@ describe('voorkeuren configuration', () => {
     );
     expect(problems({ ...ENV, NOTIFYNL_TEMPLATES: '{"nl":{}}' })[0]).toMatch(/^NOTIFYNL_TEMPLATES\.nl\./);
     expect(problems({ ...ENV, DATABASE_URL: 'mysql://x' })).toEqual(['DATABASE_URL: must be a postgres:// URL']);
+    expect(problems({ ...ENV, DATABASE_CONNECT_TIMEOUT_MS: '0' })[0]).toMatch(/^DATABASE_CONNECT_TIMEOUT_MS: /);
+    expect(loadVoorkeurenConfig({ ...ENV, DATABASE_STATEMENT_TIMEOUT_MS: '800' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(
+      800,
+    );
     expect(problems({ ...ENV, VOORKEUREN_WIJZIG_NIVEAU: 'LAAG' })[0]).toMatch(/^VOORKEUREN_WIJZIG_NIVEAU:/);
     expect(problems({ ...ENV, NOTIFYNL_CALLBACK_TOKEN: 'kort' })[0]).toMatch(/^NOTIFYNL_CALLBACK_TOKEN:/);
   });

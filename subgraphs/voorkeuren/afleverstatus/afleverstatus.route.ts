@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import type { Logger } from '../../../lib/logging.js';
 import { deliveryOutcome, deliveryReceiptSchema } from '../../../lib/notifynl/index.js';
 import type { MeldingenStore } from '../melding/meldingen-store.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import type { VoorkeurenStore } from '../store/store.js';
 
 /** Where NotifyNL posts delivery receipts (configure this URL and the token at NotifyNL). */
@@ -28,7 +29,8 @@ function sameToken(header: string | undefined, token: string): boolean {
  * NotifyNL's delivery-status callback: a permanent failure marks the contact detail the message
  * went to as bouncing (the resident sees it in `voorkeuren`); a later delivery clears it. Answers
  * 204 for receipts it has nothing to do with (unknown reference, an intermediate status), so
- * NotifyNL does not retry them, and 500 when the store fails, so it does. Logs our reference and
+ * NotifyNL does not retry them, and 503 (the database does not answer) or 500 when the store
+ * fails, so it does. Logs our reference and
  * the outcome only: never the recipient (`to`).
  */
 export function createAfleverstatusRouter(options: AfleverstatusOptions): Router {
@@ -67,6 +69,11 @@ export function createAfleverstatusRouter(options: AfleverstatusOptions): Router
       options.logger.info({ referentie, uitkomst, resultaat }, 'delivery receipt');
       res.status(204).end();
     } catch (error) {
+      if (error instanceof DatabaseUnavailableError) {
+        options.logger.warn({ reden: error.reden, referentie }, 'delivery receipt refused: database unavailable');
+        res.status(503).end();
+        return;
+      }
       options.logger.error({ err: error, referentie }, 'delivery receipt not stored');
       res.status(500).end();
     }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requirePerson } from '../../../lib/graphql/index.js';
+import { metOpslag, OPSLAG_MELDINGEN } from '../bron-fout.js';
 import type { VoorkeurenContext } from '../context.js';
 import { laadVoorkeuren } from '../voorkeur/laad-voorkeuren.js';
 import { ContactgegevenResultaat } from '../voorkeur/voorkeuren.type.js';
@@ -15,13 +16,21 @@ async function resultaat(
   gebruikerId: string,
   contactId: string | null,
 ): Promise<ContactgegevenResultaat> {
-  const voorkeuren = await laadVoorkeuren(context, gebruikerId);
+  const voorkeuren = await metOpslag(
+    context,
+    () => laadVoorkeuren(context, gebruikerId),
+    OPSLAG_MELDINGEN.welOpgeslagen,
+  );
   return Object.assign(new ContactgegevenResultaat(), {
     contactgegeven: voorkeuren.contactgegevens.find((c) => c.id === contactId) ?? null,
     voorkeuren,
   });
 }
 
+/**
+ * Each change is one store transaction (a code is sent only after it is stored): with the
+ * database down a change gets `BRON_NIET_BESCHIKBAAR` and nothing of it is stored or sent.
+ */
 @Resolver()
 export class ContactgegevenMutationResolver {
   @Mutation(() => ContactgegevenResultaat, {
@@ -32,7 +41,9 @@ export class ContactgegevenMutationResolver {
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    const contact = await service.voegContactgegevenToe(context, gebruikerId, input.soort, input.waarde);
+    const contact = await metOpslag(context, () =>
+      service.voegContactgegevenToe(context, gebruikerId, input.soort, input.waarde),
+    );
     return resultaat(context, gebruikerId, contact.id);
   }
 
@@ -44,7 +55,7 @@ export class ContactgegevenMutationResolver {
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    const contact = await service.verifieer(context, gebruikerId, input.id, input.code);
+    const contact = await metOpslag(context, () => service.verifieer(context, gebruikerId, input.id, input.code));
     return resultaat(context, gebruikerId, contact.id);
   }
 
@@ -56,7 +67,7 @@ export class ContactgegevenMutationResolver {
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    const contact = await service.stuurCodeOpnieuw(context, gebruikerId, id);
+    const contact = await metOpslag(context, () => service.stuurCodeOpnieuw(context, gebruikerId, id));
     return resultaat(context, gebruikerId, contact.id);
   }
 
@@ -68,7 +79,7 @@ export class ContactgegevenMutationResolver {
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    await service.maakStandaard(context, gebruikerId, id);
+    await metOpslag(context, () => service.maakStandaard(context, gebruikerId, id));
     return resultaat(context, gebruikerId, id);
   }
 
@@ -80,7 +91,7 @@ export class ContactgegevenMutationResolver {
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
-    await service.verwijder(context, gebruikerId, id);
+    await metOpslag(context, () => service.verwijder(context, gebruikerId, id));
     return resultaat(context, gebruikerId, null);
   }
 }

@@ -1,7 +1,9 @@
 import type { GraphQLError } from 'graphql';
 import { appError, assertNever } from '../../../lib/errors.js';
 import { UpstreamError } from '../../../lib/http/upstream.js';
+import { logOpslagFout } from '../bron-fout.js';
 import type { VoorkeurenContext } from '../context.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import type {
   GeplandeVerzending,
   OpnieuwResultaat,
@@ -73,7 +75,7 @@ async function verstuur(context: VoorkeurenContext, verzending: GeplandeVerzendi
   try {
     notifyId = await context.contactgegevens.verzender.verstuur(verzending, code);
   } catch (error) {
-    await context.store.annuleerVerzending(verzending.referentie);
+    await boekhouding(context, () => context.store.annuleerVerzending(verzending.referentie));
     if (!(error instanceof UpstreamError)) throw error;
     context.logger.warn(
       { upstream: error.upstream, kind: error.kind, status: error.status, referentie: verzending.referentie },
@@ -81,7 +83,22 @@ async function verstuur(context: VoorkeurenContext, verzending: GeplandeVerzendi
     );
     throw appError('VERIFICATIECODE_NIET_VERSTUURD', { cause: error });
   }
-  await context.store.bevestigVerzending(verzending.referentie, notifyId);
+  await boekhouding(context, () => context.store.bevestigVerzending(verzending.referentie, notifyId));
+}
+
+/**
+ * Records what happened to a send. The detail and its code are stored already and the code was
+ * sent (or not): a database that stops answering just now must not turn that into an error for
+ * the resident. The record is only bookkeeping (a refused send would still count towards the
+ * resend limit); it is logged and left.
+ */
+async function boekhouding(context: VoorkeurenContext, record: () => Promise<void>): Promise<void> {
+  try {
+    await record();
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    logOpslagFout(context, error);
+  }
 }
 
 const maakCode = (context: VoorkeurenContext) => (context.contactgegevens.maakCode ?? maakVerificatiecode)();

@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { BRON_MELDINGEN, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { logOpslagFout } from '../bron-fout.js';
 import type { VoorkeurenContext } from '../context.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import { mapMelding } from './melding.mapper.js';
 import { Melding } from './melding.type.js';
 
@@ -30,8 +32,13 @@ export class GebruikerMeldingenResolver {
     try {
       return (await context.meldingen.meldingen(gebruikerId, aantal)).map(mapMelding);
     } catch (error) {
-      context.logger.error({ err: error }, 'meldingen store failed');
-      throw appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron: 'Meldingen' } });
+      if (error instanceof DatabaseUnavailableError) logOpslagFout(context, error, 'Meldingen');
+      else context.logger.error({ err: error }, 'meldingen store failed');
+      // A list has no `bron`: the section is null, with this coded error on its path.
+      throw appError('BRON_NIET_BESCHIKBAAR', {
+        message: BRON_MELDINGEN.nietBeschikbaar('uw meldingen'),
+        extensions: { bron: 'Meldingen' },
+      });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Logger } from '../../../lib/logging.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import type { MeldingenStore } from './meldingen-store.js';
 import { eventSleutel, isStatusWijziging, notificatieSchema } from './verwerker.js';
 
@@ -17,6 +18,15 @@ export interface NotificatiesRouteOptions {
   onOntvangen?: () => void;
 }
 
+/** The whole answer when an event could not be stored: nothing internal, only what the sender needs. */
+const NIET_OPGESLAGEN = {
+  code: 'BRON_NIET_BESCHIKBAAR',
+  message: 'De notificatie is niet opgeslagen. Stuur haar later opnieuw.',
+} as const;
+
+/** A hint for the sender; the Notificaties API keeps its own retry schedule. */
+const RETRY_AFTER_SECONDS = 30;
+
 function sameHeader(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? '', 'utf8');
   const b = Buffer.from(expected, 'utf8');
@@ -27,7 +37,8 @@ function sameHeader(given: string | undefined, expected: string): boolean {
  * The ZGW Notificaties callback. A status change is stored durably (deduplicated on its key)
  * BEFORE the 204: a message we answered is never lost, and one delivered twice is kept once.
  * Anything else, such as the test message the Notificaties API sends when the abonnement is
- * made, gets 204 without being stored. A store failure answers 500, so the sender retries.
+ * made, gets 204 without being stored. When the event cannot be stored (the database does not
+ * answer) the answer is 503 with a small JSON body, so the sender delivers it again later.
  */
 export function createNotificatiesRouter(options: NotificatiesRouteOptions): Router {
   const router = express.Router();
@@ -53,8 +64,14 @@ export function createNotificatiesRouter(options: NotificatiesRouteOptions): Rou
       res.status(204).end();
       if (nieuw) options.onOntvangen?.();
     } catch (error) {
+      // Not stored, so not accepted: a 5xx makes the Notificaties API deliver it again later.
+      if (error instanceof DatabaseUnavailableError) {
+        options.logger.warn({ reden: error.reden, event: sleutel }, 'ZGW notification refused: database unavailable');
+        res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json(NIET_OPGESLAGEN);
+        return;
+      }
       options.logger.error({ err: error, event: sleutel }, 'ZGW notification not stored');
-      res.status(500).end();
+      res.status(500).json(NIET_OPGESLAGEN);
     }
   });
   return router;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pseudonymFor } from '../../../lib/identity/index.js';
 import type { Logger } from '../../../lib/logging.js';
 import type { ZgwClient, ZgwStatusWijziging } from '../../../lib/zgw/index.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import type { TaalCode, VoorkeurenStore } from '../store/store.js';
 import { beslis, onderwerpVan } from './beslissing.js';
 import type { MeldingenStore, NieuweBeslissing } from './meldingen-store.js';
@@ -147,6 +148,9 @@ export function createMeldingVerwerker(options: MeldingVerwerkerOptions): Meldin
           }
           await meldingen.eventVerwerkt(event.sleutel, options.now());
         } catch (error) {
+          // Our own database down is no fault of the event: stop this pass without counting an
+          // attempt (it could not be counted anyway), so the event is not given up over an outage.
+          if (error instanceof DatabaseUnavailableError) throw error;
           const opgegeven = event.pogingen + 1 >= maxPogingen;
           const fout = error instanceof Error ? error.name : 'unknown';
           // Only our key and the error's name: the zaak holds BSNs, the upstream body may too.

@@ -2,7 +2,7 @@ import type { FieldCipher } from '../../../lib/crypto/index.js';
 import type { Logger } from '../../../lib/logging.js';
 import { createSqlMeldingenStore, type MeldingenStore } from '../melding/meldingen-store.js';
 import { migrate } from './migrate.js';
-import { openPostgresDatabase, type PostgresOptions } from './postgres.js';
+import { databaseUnavailable, openPostgresDatabase, type PostgresOptions } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite.js';
 import type { VoorkeurenStore } from './store.js';
@@ -45,39 +45,49 @@ export function createSqliteVoorkeurenStores(path: string, deps: StoreDeps): Pro
   return storesOn(openSqliteDatabase(path), deps);
 }
 
-/** The store in PostgreSQL, migrated (safely when several replicas start at once). */
-export function createPostgresVoorkeurenStore(options: PostgresOptions, deps: StoreDeps): Promise<VoorkeurenStore> {
-  return storeOn(
-    openPostgresDatabase({
-      ...options,
-      onIdleError: (error) => deps.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'),
-    }),
-    deps,
-  );
+/** What goes wrong with PostgreSQL, told to the operator once per change, with codes only (never the URL). */
+function postgresLogging(deps: StoreDeps): Pick<PostgresOptions, 'onIdleError' | 'onBreakerStateChange'> {
+  return {
+    onIdleError: (error) =>
+      deps.logger?.warn(
+        { reden: databaseUnavailable(error)?.reden ?? error.name },
+        'idle PostgreSQL connection failed',
+      ),
+    onBreakerStateChange: (state) => {
+      if (state === 'open') deps.logger?.warn('PostgreSQL does not answer; the voorkeuren store fails fast for now');
+      else if (state === 'closed') deps.logger?.info('PostgreSQL answers again');
+    },
+  };
 }
 
-/** PostgreSQL when a database URL is configured, else the SQLite file (docs/architecture.md §2.9). */
-export function openVoorkeurenStore(
-  options: { databaseUrl?: string | undefined; sqlitePath: string },
-  deps: StoreDeps,
-): Promise<VoorkeurenStore> {
+/** The store in PostgreSQL, migrated (safely when several replicas start at once). */
+export function createPostgresVoorkeurenStore(options: PostgresOptions, deps: StoreDeps): Promise<VoorkeurenStore> {
+  return storeOn(openPostgresDatabase({ ...options, ...postgresLogging(deps) }), deps);
+}
+
+/** {@link createPostgresVoorkeurenStore} with the meldingen store on the same database. */
+export function createPostgresVoorkeurenStores(options: PostgresOptions, deps: StoreDeps): Promise<VoorkeurenStores> {
+  return storesOn(openPostgresDatabase({ ...options, ...postgresLogging(deps) }), deps);
+}
+
+/** Where the store lives: PostgreSQL at `databaseUrl`, else the SQLite file. */
+export interface StoreLocation {
+  databaseUrl?: string | undefined;
+  sqlitePath: string;
+  /** Time-outs and breaker of the PostgreSQL pool (see {@link PostgresOptions}); defaults when absent. */
+  postgres?: Omit<PostgresOptions, 'connectionString' | 'onIdleError' | 'onBreakerStateChange'>;
+}
+
+/** PostgreSQL when a database URL is configured, else the SQLite file (DESIGN.md §2.9). */
+export function openVoorkeurenStore(options: StoreLocation, deps: StoreDeps): Promise<VoorkeurenStore> {
   return options.databaseUrl
-    ? createPostgresVoorkeurenStore({ connectionString: options.databaseUrl }, deps)
+    ? createPostgresVoorkeurenStore({ ...options.postgres, connectionString: options.databaseUrl }, deps)
     : createSqliteVoorkeurenStore(options.sqlitePath, deps);
 }
 
 /** {@link openVoorkeurenStore} with the meldingen store on the same database. */
-export function openVoorkeurenStores(
-  options: { databaseUrl?: string | undefined; sqlitePath: string },
-  deps: StoreDeps,
-): Promise<VoorkeurenStores> {
-  return storesOn(
-    options.databaseUrl
-      ? openPostgresDatabase({
-          connectionString: options.databaseUrl,
-          onIdleError: (error) => deps.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'),
-        })
-      : openSqliteDatabase(options.sqlitePath),
-    deps,
-  );
+export function openVoorkeurenStores(options: StoreLocation, deps: StoreDeps): Promise<VoorkeurenStores> {
+  return options.databaseUrl
+    ? createPostgresVoorkeurenStores({ ...options.postgres, connectionString: options.databaseUrl }, deps)
+    : createSqliteVoorkeurenStores(options.sqlitePath, deps);
 }

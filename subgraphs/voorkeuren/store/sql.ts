@@ -46,6 +46,22 @@ export interface SqlDatabase extends Sql, AsyncDisposable {
   migrationTransaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
 }
 
+/**
+ * Thrown by a database that does not answer (in time): refused or lost connections, a connect or
+ * statement time-out, a server shutting down. Not a wrong statement or a broken row: callers
+ * tell the resident the store is unavailable (`BRON_NIET_BESCHIKBAAR`) and try again later.
+ * `reden` is safe to log (an error code such as `ECONNREFUSED` or `57014`, never a URL).
+ */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+  constructor(
+    readonly reden: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`database unavailable: ${reden}`, options);
+  }
+}
+
 /** Thrown when a column holds something other than the type the store expects. */
 export class SqlRowError extends Error {
   override readonly name = 'SqlRowError';

@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
 import { BRON_MELDINGEN, BronStatusCode, bronStatus, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { BRON_VOORKEUREN, logOpslagFout, metOpslag, OPSLAG_MELDINGEN } from '../bron-fout.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import type { VoorkeurenContext } from '../context.js';
+import { DatabaseUnavailableError } from '../store/sql.js';
 import { laadVoorkeuren } from './laad-voorkeuren.js';
 import { mapHistorie, mapVoorkeuren } from './voorkeuren.mapper.js';
 import { VoorkeurWijziging, Voorkeuren, WijzigVoorkeurenInput } from './voorkeuren.type.js';
@@ -22,7 +24,9 @@ export class GebruikerVoorkeurenResolver {
     try {
       return await laadVoorkeuren(context, gebruiker.id);
     } catch (error) {
-      context.logger.error({ err: error }, 'voorkeuren store failed');
+      // The section says so in `bron`; the rest of the page is not affected.
+      if (error instanceof DatabaseUnavailableError) logOpslagFout(context, error);
+      else context.logger.error({ err: error }, 'voorkeuren store failed');
       return Object.assign(
         mapVoorkeuren({
           gebruikerId: gebruiker.id,
@@ -32,7 +36,7 @@ export class GebruikerVoorkeurenResolver {
           now: context.now(),
         }),
         {
-          bron: bronStatus('Voorkeuren', BronStatusCode.NIET_BESCHIKBAAR, {
+          bron: bronStatus(BRON_VOORKEUREN, BronStatusCode.NIET_BESCHIKBAAR, {
             melding: BRON_MELDINGEN.nietBeschikbaar('uw voorkeuren'),
           }),
         },
@@ -53,18 +57,22 @@ export class VoorkeurenHistorieResolver {
     @Arg('aantal', () => Int, { defaultValue: 20, description: `Hoeveel wijzigingen (1 tot en met ${MAX_HISTORIE}).` })
     aantal: number,
     @Ctx() context: VoorkeurenContext,
-  ): Promise<VoorkeurWijziging[]> {
+  ): Promise<VoorkeurWijziging[] | null> {
     const { gebruikerId } = requirePerson(context);
     if (aantal < 1 || aantal > MAX_HISTORIE) {
       throw appError('BAD_USER_INPUT', { message: `Vraag 1 tot en met ${MAX_HISTORIE} wijzigingen op.` });
     }
     // The root came from this caller's own `me`, but check: history is personal.
     if (voorkeuren.gebruikerId !== gebruikerId) throw appError('FORBIDDEN');
+    // The section already says the store is unavailable: asking it again would only make the
+    // page wait once more (for a database that does not answer, the whole connect time-out).
+    if (voorkeuren.bron.status === BronStatusCode.NIET_BESCHIKBAAR) return null;
     try {
       return (await context.store.historie(gebruikerId, aantal)).map(mapHistorie);
     } catch (error) {
-      context.logger.error({ err: error }, 'voorkeuren history failed');
-      throw appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron: 'Voorkeuren' } });
+      if (error instanceof DatabaseUnavailableError) logOpslagFout(context, error);
+      else context.logger.error({ err: error }, 'voorkeuren history failed');
+      throw appError('BRON_NIET_BESCHIKBAAR', { extensions: { bron: BRON_VOORKEUREN } });
     }
   }
 }
@@ -81,7 +89,10 @@ export class VoorkeurenMutationResolver {
   ): Promise<Voorkeuren> {
     const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
     const wijziging = controleerWijziging(input);
-    await context.store.wijzigVoorkeuren(gebruikerId, (huidig) => pasToe(huidig, wijziging), context.now());
-    return laadVoorkeuren(context, gebruikerId);
+    // One transaction: with the database down nothing of the change is stored.
+    await metOpslag(context, () =>
+      context.store.wijzigVoorkeuren(gebruikerId, (huidig) => pasToe(huidig, wijziging), context.now()),
+    );
+    return metOpslag(context, () => laadVoorkeuren(context, gebruikerId), OPSLAG_MELDINGEN.welOpgeslagen);
   }
 }
