@@ -1,7 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { silentLogger } from '../../lib/logging.js';
+import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
+import { createPostgresVoorkeurenStores, type VoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
 import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../generated/graphql.js';
-import type { GraphQLResponse, Stack, SubgraphName, UpstreamName } from '../helpers/stack.js';
+import {
+  meOf,
+  startStack,
+  type GraphQLResponse,
+  type Stack,
+  type SubgraphName,
+  type UpstreamName,
+} from '../helpers/stack.js';
 import type { HttpFault } from '../helpers/fault-proxy.js';
-import type { ProxyMode } from '../helpers/tcp-proxy.js';
+import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
+import { startTcpProxy, type ProxyMode, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { testCipher } from '../voorkeuren/harness.js';
+import { createTestSchema, probePostgres } from '../voorkeuren/postgres.js';
 
 /**
  * The fault matrix: one failure at a time, somewhere between the gateway, the subgraphs and their
@@ -17,13 +31,93 @@ export type Section = (typeof SECTIONS)[number];
 /** What a section showed: its `bron.status`, or `null` when the gateway had to leave it out. */
 export type SectionState = 'OK' | 'ONVOLLEDIG' | 'NIET_BESCHIKBAAR' | 'NIET_VAN_TOEPASSING' | 'null';
 
+/**
+ * The stack the matrix runs against: every process of MijnOverzicht in this process, a proxy
+ * before each subgraph and upstream, and, where they answer, the catalogus cache on real Redis
+ * and the voorkeuren store on real PostgreSQL, each behind a TCP proxy.
+ */
+export interface MatrixWorld extends AsyncDisposable {
+  readonly stack: Stack;
+  readonly token: string;
+  /** `me.id` of the resident, as a healthy stack answers it. */
+  readonly id: string;
+  readonly postgres: TcpProxy | null;
+  readonly redis: TcpProxy | null;
+  /** Why rows were left out (a service that does not answer on this machine). */
+  readonly skipped: readonly string[];
+}
+
+/** Starts the {@link MatrixWorld}, with PostgreSQL and Redis when they answer here. */
+export async function startMatrixWorld(): Promise<MatrixWorld> {
+  const disposers: Array<() => PromiseLike<unknown>> = [];
+  const dispose = async () => {
+    for (const d of disposers.reverse()) await d();
+  };
+  const skipped: string[] = [];
+  try {
+    let postgres: TcpProxy | null = null;
+    let stores: VoorkeurenStores | undefined;
+    const pg = await probePostgres();
+    if (pg.ok) {
+      const schema = await createTestSchema(pg.url);
+      disposers.push(() => schema[Symbol.asyncDispose]());
+      const target = new URL(pg.url);
+      postgres = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      disposers.push(() => (postgres as TcpProxy).close());
+      target.host = postgres.address;
+      // Production's time-outs and breaker (2 s to connect, 5 failures, 5 s open).
+      stores = await createPostgresVoorkeurenStores(
+        { connectionString: target.toString(), schema: schema.name },
+        { cipher: testCipher() },
+      );
+      const opened = stores;
+      disposers.push(() => opened.store[Symbol.asyncDispose]());
+    } else skipped.push(`PostgreSQL rows: ${pg.reason}`);
+
+    let redis: TcpProxy | null = null;
+    let catalogusCache;
+    const redisProbe = await probeRedis();
+    if (redisProbe.ok) {
+      const target = new URL(TEST_REDIS_URL);
+      redis = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+      disposers.push(() => (redis as TcpProxy).close());
+      const cache = createCatalogusCache(
+        {
+          REDIS_URL: `redis://${redis.address}`,
+          ZAKEN_CACHE_PREFIX: `test:faults:${randomUUID()}:`,
+          ZAKEN_CATALOGUS_TTL_SECONDS: 3_600,
+          ZAKEN_CATALOGUS_STALE_SECONDS: 86_400,
+        },
+        silentLogger,
+      );
+      disposers.push(() => cache.close());
+      catalogusCache = cache.cache;
+    } else skipped.push(`Redis rows: ${redisProbe.reason}`);
+
+    const stack = await startStack({
+      subgraphProxies: true,
+      upstreamProxies: true,
+      gateway: { requestDeadlineMs: MATRIX_DEADLINE_MS, subgraphTimeoutMs: MATRIX_DEADLINE_MS },
+      ...(stores ? { voorkeurenStores: stores } : {}),
+      ...(catalogusCache ? { catalogusCache } : {}),
+    });
+    disposers.push(() => stack[Symbol.asyncDispose]());
+    const token = await stack.login({ bsn: '999993653' });
+    const id = meOf(await stack.query(MijnOverzichtDocument, { token })).id;
+    return { stack, token, id, postgres, redis, skipped, [Symbol.asyncDispose]: dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
 export interface Scenario {
   /** Where the fault is, e.g. "subgraph brp" or "BRP API". */
   readonly where: string;
   /** What goes wrong there, in words. */
   readonly fault: string;
   /** Switches the fault on. */
-  apply(stack: Stack): void;
+  apply(world: MatrixWorld): void;
   /** The sections that must degrade, and to what; all others must be OK. */
   readonly expect: Partial<Record<Section, SectionState>>;
   /** The longest the resident may wait for the page (ms). */
@@ -85,15 +179,15 @@ const HTTP_FAULTS: Array<{ fault: HttpFault; what: string; degrades: boolean; ma
   { fault: { kind: 'huge', bytes: 20 * 1024 * 1024 }, what: '20 MB body', degrades: true, maxMs: 2_000 },
 ];
 
-/** Every scenario of the matrix, in the order they run. */
-export function scenarios(): Scenario[] {
+/** Every scenario of the matrix that `world` can run, in the order they run. */
+export function scenarios(world: Pick<MatrixWorld, 'postgres' | 'redis'>): Scenario[] {
   const list: Scenario[] = [];
   for (const [subgraph, section] of Object.entries(SUBGRAPH_SECTION) as Array<[SubgraphName, Section]>) {
     for (const [mode, what] of TCP_FAULTS) {
       list.push({
         where: `subgraph ${subgraph}`,
         fault: what,
-        apply: (stack) => stack.subgraphProxies[subgraph]?.setMode(mode),
+        apply: ({ stack }) => stack.subgraphProxies[subgraph]?.setMode(mode),
         expect: { [section]: 'null' },
         maxMs: MATRIX_DEADLINE_MS + SLACK_MS,
       });
@@ -104,9 +198,34 @@ export function scenarios(): Scenario[] {
       list.push({
         where: upstream.where,
         fault: what,
-        apply: (stack) => stack.upstreamProxies[upstream.name]?.setFault(structuredClone(fault)),
+        apply: ({ stack }) => stack.upstreamProxies[upstream.name]?.setFault(structuredClone(fault)),
         expect: degrades ? { [upstream.section]: upstream.degraded } : {},
         maxMs,
+      });
+    }
+  }
+  if (world.redis) {
+    // Redis only speeds up the catalogus: whatever it does, every section answers as usual.
+    for (const [mode, what] of TCP_FAULTS) {
+      list.push({
+        where: 'Redis (catalogus cache)',
+        fault: what,
+        apply: ({ redis }) => redis?.setMode(mode, mode === 'blackhole' ? { existing: 'stall' } : {}),
+        expect: {},
+        maxMs: 1_000,
+      });
+    }
+  }
+  if (world.postgres) {
+    for (const [mode, what] of TCP_FAULTS) {
+      list.push({
+        where: 'PostgreSQL (voorkeuren store)',
+        fault: what,
+        apply: ({ postgres }) => postgres?.setMode(mode, mode === 'blackhole' ? { existing: 'stall' } : {}),
+        expect: { voorkeuren: 'NIET_BESCHIKBAAR' },
+        // The pool waits at most 2 s for a connection, a statement on a silent one 6 s, the page
+        // at most the deadline.
+        maxMs: MATRIX_DEADLINE_MS + SLACK_MS,
       });
     }
   }
@@ -124,9 +243,12 @@ function stateOf(me: Me | null | undefined, section: Section): SectionState {
 }
 
 /** Sets every proxy back to passing traffic through. */
-export function clearFaults(stack: Stack): void {
+export function clearFaults(world: MatrixWorld): void {
+  const { stack } = world;
   for (const proxy of Object.values(stack.subgraphProxies)) proxy.setMode('forward');
   for (const proxy of Object.values(stack.upstreamProxies)) proxy.setFault({ kind: 'none' });
+  world.postgres?.setMode('forward');
+  world.redis?.setMode('forward');
 }
 
 /** Queries MijnOverzicht until every section is OK again (breakers probe after a few seconds). */
@@ -141,14 +263,15 @@ async function waitForRecovery(stack: Stack, token: string, limitMs: number): Pr
 }
 
 /** Runs one scenario against a healthy stack and puts the stack back to healthy afterwards. */
-export async function runScenario(stack: Stack, token: string, scenario: Scenario, expectedId: string) {
-  scenario.apply(stack);
+export async function runScenario(world: MatrixWorld, scenario: Scenario): Promise<Outcome> {
+  const { stack, token, id: expectedId } = world;
+  scenario.apply(world);
   const start = performance.now();
   let response: GraphQLResponse<MijnOverzichtQuery>;
   try {
     response = await stack.query(MijnOverzichtDocument, { token });
   } finally {
-    clearFaults(stack);
+    clearFaults(world);
   }
   const ms = performance.now() - start;
   const me = response.body.data?.me;
@@ -166,7 +289,7 @@ export async function runScenario(stack: Stack, token: string, scenario: Scenari
   if (codes.some((c) => c !== 'BRON_NIET_BESCHIKBAAR')) problems.push(`unexpected error codes ${codes.join(',')}`);
   const recoveredMs = await waitForRecovery(stack, token, 12_000);
   if (recoveredMs === null) problems.push('did not recover within 12 s');
-  return { scenario, sections, ms, recoveredMs, problems } satisfies Outcome;
+  return { scenario, sections, ms, recoveredMs, problems };
 }
 
 const cell = (state: SectionState, expected: SectionState) =>

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createUpstreamAgent } from '../../lib/http/upstream.js';
+import type { StaleWhileRevalidate } from '../../lib/cache/index.js';
 import type { JSONWebKeySet } from 'jose';
 import { listen, type Listening } from '../../lib/http/listen.js';
 import {
@@ -161,6 +162,8 @@ export interface StackOptions {
    * closes them. Default: SQLite in memory, closed with the stack.
    */
   voorkeurenStores?: VoorkeurenStores;
+  /** The zaken subgraph's catalogus cache (e.g. on Redis); a memory cache without it. */
+  catalogusCache?: StaleWhileRevalidate;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -282,6 +285,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...runtime('zaken'),
         overlap,
         sources: zgwClients,
+        ...(options.catalogusCache ? { catalogusCache: options.catalogusCache } : {}),
         documentLinks: createDocumentLinks({
           secret: 'test-documentlinks-0123456789abcdef',
           // Portals fetch documents through the gateway, which passes them to the zaken subgraph.

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { BreakerOpenError, createBreaker, type BreakerState } from '../../../lib/resilience/breaker.js';
+import { remainingMs } from '../../../lib/resilience/deadline.js';
 import { DatabaseUnavailableError, type Sql, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
 
 export interface PostgresOptions {
@@ -119,14 +120,18 @@ function translate(error: unknown): unknown {
   return unavailable ? new DatabaseUnavailableError(unavailable.reden, { cause: error }) : error;
 }
 
-function executor(client: pg.Pool | pg.PoolClient, queryTimeoutMs?: number): Sql {
+/** Time a section keeps back from the request's deadline to answer with its own status. */
+const DEADLINE_MARGIN_MS = 50;
+
+function executor(client: pg.Pool | pg.PoolClient, queryTimeoutMs: number): Sql {
   const query = async (sql: string, params: readonly SqlValue[] = []) => {
     const config = { text: toPostgresPlaceholders(sql), values: params as SqlValue[] };
+    // Within a resident's request, a query on a connection that went silent is given up at the
+    // request's deadline, so the section still answers with its own status in time.
+    const timeout = Math.max(1, Math.min(queryTimeoutMs, remainingMs() - DEADLINE_MARGIN_MS));
     try {
       // pg reads `query_timeout` from the query config too; its types do not list it.
-      return await client.query(
-        queryTimeoutMs === undefined ? config : ({ ...config, query_timeout: queryTimeoutMs } as pg.QueryConfig),
-      );
+      return await client.query({ ...config, query_timeout: timeout } as pg.QueryConfig);
     } catch (error) {
       throw translate(error);
     }
@@ -151,13 +156,14 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
     throw new Error('schema must be a lower-case SQL identifier');
   }
   const statementTimeoutMs = options.statementTimeoutMs ?? 5_000;
+  const defaultQueryTimeoutMs = options.queryTimeoutMs ?? statementTimeoutMs + 1_000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: 'profielservice-voorkeuren',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     statement_timeout: statementTimeoutMs,
-    query_timeout: options.queryTimeoutMs ?? statementTimeoutMs + 1_000,
+    query_timeout: defaultQueryTimeoutMs,
     // A client that vanished mid-transaction (its connection silent, not closed) must not hold a
     // resident's lock for long: the server ends such a transaction itself, without committing.
     idle_in_transaction_session_timeout: 2 * statementTimeoutMs,
@@ -196,7 +202,7 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
     queryTimeoutMs?: number,
   ): Promise<T> => {
     const client = await connect();
-    const tx = executor(client, queryTimeoutMs);
+    const tx = executor(client, queryTimeoutMs ?? defaultQueryTimeoutMs);
     let broken: Error | undefined;
     try {
       await tx.run('BEGIN');
@@ -224,7 +230,7 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
     }
   };
 
-  const direct = executor(pool);
+  const direct = executor(pool, defaultQueryTimeoutMs);
   return {
     dialect: 'postgres',
     all: (sql, params) => guarded(() => direct.all(sql, params)),
