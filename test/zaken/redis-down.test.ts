@@ -28,6 +28,7 @@ import { loadZakenConfig } from '../../subgraphs/zaken/config.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { call, start } from '../simulators/helpers.js';
+import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
 /**
  * Redis down, black-holed (accepts connections, never answers) and coming back. Redis only speeds
@@ -35,24 +36,11 @@ import { call, start } from '../simulators/helpers.js';
  * connection, and the zaken a resident sees must come from the Catalogi API meanwhile.
  */
 
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 /** Whether a real Redis answers at REDIS_URL; the tests that need it skip, saying why, when not. */
-const redis = await (async () => {
-  const probe = createClient({ url: REDIS_URL, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    await probe.close();
-    return { ok: true as const };
-  } catch (error) {
-    probe.destroy();
-    const reason = error instanceof Error ? error.message : String(error);
-    console.warn(`Redis at ${REDIS_URL} does not answer (${reason}); skipping the tests that need a real Redis.`);
-    return { ok: false as const };
-  }
-})();
+const redis = await probeRedis(REDIS_URL);
+if (!redis.ok) console.warn(`${redis.reason}; skipping the tests that need a real Redis.`);
 
 /** Whether `redis-server` can be started here (for the test in which Redis appears later). */
 const redisServer = (() => {

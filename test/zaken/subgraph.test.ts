@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache, createStaleWhileRevalidate, type StaleWhileRevalidate } from '../../lib/cache/index.js';
 import { listen, type Listening } from '../../lib/http/listen.js';
@@ -16,6 +15,7 @@ import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/inde
 import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
 import { call, start } from '../simulators/helpers.js';
+import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
 const CLIENT = { clientId: 'profielservice', secret: 'geheim-voor-de-subgraph-test-0123456789' };
 const QUERY = `{ me { zaken { bron { status } items { identificatie status { statustekst } voortgang { volgnummer stand } } } } }`;
@@ -32,23 +32,8 @@ interface Answer {
   errors?: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-const redis = await (async () => {
-  const probe = createClient({
-    url: 'redis://127.0.0.1:6379',
-    socket: { connectTimeout: 1_000, reconnectStrategy: false },
-  });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.close();
-    return { ok: true as const };
-  } catch (error) {
-    probe.destroy();
-    const reason = error instanceof Error ? error.message : String(error);
-    console.warn(`Redis at 127.0.0.1:6379 does not answer (${reason}); skipping the shared-cache replica test.`);
-    return { ok: false as const };
-  }
-})();
+const redis = await probeRedis();
+if (!redis.ok) console.warn(`${redis.reason}; skipping the shared-cache replica test.`);
 
 /**
  * The zaken subgraph on its own, in front of one simulated zaaksysteem whose Catalogi API is a
@@ -177,7 +162,7 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
     'with REDIS_URL, replicas share the catalogus: the second one asks the Catalogi API nothing',
     async () => {
       const config = {
-        REDIS_URL: 'redis://127.0.0.1:6379',
+        REDIS_URL: TEST_REDIS_URL,
         ZAKEN_CACHE_PREFIX: `test:${randomUUID()}:`,
         ZAKEN_CATALOGUS_TTL_SECONDS: 60,
         ZAKEN_CATALOGUS_STALE_SECONDS: 60,
