@@ -99,13 +99,13 @@ export function memoryTable(memory: readonly MemoryTrend[], heap: readonly Memor
   return [
     row([
       'process',
-      `RSS at ${warm} MB`,
-      'RSS at end MB',
+      `peak RSS, first quarter after ${warm}, MB`,
+      'peak RSS, last quarter, MB',
       'growth MB',
       'growth %',
       'slope MB/min',
       'flat',
-      `heap used at ${warm} → end MB`,
+      'peak heap used, first → last quarter, MB',
     ]),
     row(['---', '---', '---', '---', '---', '---', '---', '---']),
     ...memory.map((m) => {
@@ -212,8 +212,9 @@ access tokens valid ${input.tokenLifetimeSeconds} s (renewed ${input.renewals} t
 
 ${verdictTable(input.verdicts)}
 
-Memory counts as flat when a process grew by less than ${FLAT_PERCENT} % or less than ${FLAT_MB} MB between the end of the
-warm-up (${clock(options.warmupMs)}) and the end. An error is an answer that is not 200, has no \`me.id\`, lacks
+Memory counts as flat when a process's highest RSS in the last quarter of the run after warm-up
+(${clock(options.warmupMs)}) is less than ${FLAT_PERCENT} % or less than ${FLAT_MB} MB above its highest RSS in the first
+quarter after warm-up (single readings jump when the garbage collector gives memory back). An error is an answer that is not 200, has no \`me.id\`, lacks
 persoonsgegevens, or has zaken, berichten or voorkeuren other than OK; persoonsgegevens itself is held against the
 BRP's state (NIET_BESCHIKBAAR while it fails; OK while healthy, once the BRP subgraph's circuit breaker has let its
 probe through).

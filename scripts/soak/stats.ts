@@ -45,7 +45,7 @@ export function mergeCounts(into: Map<string, number>, from: ReadonlyMap<string,
 /** How a process's memory moved after warm-up. */
 export interface MemoryTrend {
   readonly process: string;
-  /** RSS at the end of the warm-up and at the end of the run (MiB). */
+  /** Highest RSS in the first and in the last window after warm-up (MiB); see {@link memoryTrend}. */
   readonly warmMb: number | null;
   readonly endMb: number | null;
   readonly growthMb: number | null;
@@ -61,9 +61,11 @@ export const FLAT_PERCENT = 10;
 export const FLAT_MB = 15;
 
 /**
- * Compares the RSS at the first sample at or after the warm-up with the last sample. Flat when it
- * grew by less than FLAT_PERCENT or less than FLAT_MB. A process without both samples is not flat:
- * it was gone at one of the two moments.
+ * Compares the highest RSS in the first quarter of the samples after warm-up with the highest in
+ * the last quarter. Single readings jump by tens of MiB when the garbage collector gives memory
+ * back, so one low reading right after warm-up would look like growth; a leak raises the peaks.
+ * Flat when the peak grew by less than FLAT_PERCENT or less than FLAT_MB. A process without
+ * readings in both windows is not flat: it was gone at one of the two moments.
  */
 export function memoryTrend(
   process: string,
@@ -71,11 +73,13 @@ export function memoryTrend(
   warmupMs: number,
 ): MemoryTrend {
   const warmIndex = samples.findIndex((s) => s.atMs >= warmupMs);
-  const warm = warmIndex === -1 ? undefined : samples[warmIndex];
-  const end = samples.at(-1);
-  const warmMb = warm?.mb ?? null;
-  const endMb = end?.mb ?? null;
-  const after = warmIndex === -1 ? [] : samples.slice(warmIndex).filter((s) => s.mb !== null);
+  const afterAll = warmIndex === -1 ? [] : samples.slice(warmIndex);
+  const window = Math.max(1, Math.floor(afterAll.length / 4));
+  const peak = (part: readonly { readonly mb: number | null }[]): number | null =>
+    part.some((s) => s.mb === null) || part.length === 0 ? null : Math.max(...part.map((s) => s.mb ?? 0));
+  const warmMb = peak(afterAll.slice(0, window));
+  const endMb = peak(afterAll.slice(-window));
+  const after = afterAll.filter((s) => s.mb !== null);
   const slope = slopePerMinute(after.map((s) => ({ x: s.atMs, y: s.mb ?? 0 })));
   if (warmMb === null || endMb === null) {
     return {
