@@ -23,6 +23,13 @@ interface YogaGraphiQLGlobal {
 export async function playgroundMain(config: PlaygroundBrowserConfig): Promise<void> {
   const TOKEN_KEY = 'profielservice.playground.token';
   const PENDING_KEY = 'profielservice.playground.pending';
+  /** How long the page waits for the identity provider before it tells the user it does not answer. */
+  const IDP_TIMEOUT_MS = 10_000;
+  const IDP_DOWN = 'Inloggen lukt nu niet: de inlogdienst antwoordt niet. Probeer het later opnieuw.';
+  const IDP_REFUSED = 'Inloggen is niet gelukt: de inlogdienst gaf geen toegang. Probeer het opnieuw.';
+  const ASK_ME = 'Log opnieuw in om weer vragen over "me" te stellen.';
+
+  const bar = document.querySelector('.login-bar') as HTMLElement;
   const status = document.getElementById('login-status') as HTMLElement;
   const loginButton = document.getElementById('login') as HTMLButtonElement;
   const logoutButton = document.getElementById('logout') as HTMLButtonElement;
@@ -35,27 +42,58 @@ export async function playgroundMain(config: PlaygroundBrowserConfig): Promise<v
       .replace(/=+$/, '');
   const random = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
-  interface Discovery {
-    authorization_endpoint: string;
-    token_endpoint: string;
-  }
-  const discover = async (issuer: string): Promise<Discovery> => {
-    const response = await fetch(`${issuer}/.well-known/openid-configuration`);
-    if (!response.ok) throw new Error('Het inlogsysteem geeft geen antwoord.');
-    return (await response.json()) as Discovery;
+  // What the header bar shows. One function draws every state, so no path can leave an old text
+  // (say "Ingelogd … tot …") standing next to a button that no longer fits it.
+  type View =
+    | { kind: 'off' }
+    | { kind: 'out' }
+    | { kind: 'busy' }
+    | { kind: 'in'; who: string; until: string }
+    | { kind: 'expired'; refused: boolean }
+    | { kind: 'failed'; message: string };
+  const show = (view: View): void => {
+    bar.dataset['state'] = view.kind;
+    loginButton.textContent = 'Inloggen als testpersoon';
+    loginButton.hidden = view.kind === 'off' || view.kind === 'in';
+    logoutButton.hidden = view.kind !== 'in';
+    switch (view.kind) {
+      case 'off':
+        status.textContent =
+          'Inloggen is hier niet ingesteld. Vragen zonder inlog geven bij "me" de fout UNAUTHENTICATED.';
+        break;
+      case 'out':
+        status.textContent = 'Niet ingelogd.';
+        break;
+      case 'busy':
+        status.textContent = 'Bezig met inloggen…';
+        break;
+      case 'in':
+        status.textContent = `Ingelogd als testpersoon ${view.who}${view.until ? `, tot ${view.until}` : ''}.`;
+        break;
+      case 'expired':
+        status.textContent = view.refused
+          ? `Uw inlog is verlopen: de gateway accepteert hem niet meer. ${ASK_ME}`
+          : `Uw inlog is verlopen. ${ASK_ME}`;
+        loginButton.textContent = 'Opnieuw inloggen';
+        break;
+      case 'failed':
+        status.textContent = view.message;
+        break;
+    }
   };
 
-  const showLogin = (): void => {
+  interface HeldToken {
+    token: string;
+    who: string;
+    /** When the token's `exp` passes, in ms since the epoch; Infinity when it has none. */
+    expiresAt: number;
+  }
+  /** The token in sessionStorage, or null; one that cannot be read is thrown away. */
+  const heldToken = (): HeldToken | null => {
     const token = sessionStorage.getItem(TOKEN_KEY);
-    if (!config.login) {
-      status.textContent =
-        'Inloggen is hier niet ingesteld. Vragen zonder inlog geven bij "me" de fout UNAUTHENTICATED.';
-      loginButton.hidden = true;
-      logoutButton.hidden = true;
-      return;
-    }
-    if (token) {
-      const payload = JSON.parse(atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as Record<
+    if (!token) return null;
+    try {
+      const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as Record<
         string,
         unknown
       >;
@@ -63,76 +101,168 @@ export async function playgroundMain(config: PlaygroundBrowserConfig): Promise<v
         typeof payload['bsn'] === 'string'
           ? `BSN ${payload['bsn']}`
           : `KvK ${String(payload['urn:etoegang:core:LegalSubjectID'] ?? 'onbekend')}`;
-      const expires = new Date(Number(payload['exp']) * 1000).toLocaleTimeString('nl-NL');
-      status.textContent = `Ingelogd als testpersoon ${who}, tot ${expires}.`;
-      loginButton.hidden = true;
-      logoutButton.hidden = false;
-    } else {
-      status.textContent = 'Niet ingelogd.';
-      loginButton.hidden = false;
-      logoutButton.hidden = true;
+      const exp = payload['exp'];
+      return { token, who, expiresAt: typeof exp === 'number' ? exp * 1000 : Infinity };
+    } catch {
+      sessionStorage.removeItem(TOKEN_KEY);
+      return null;
     }
   };
 
-  // Back from the identity provider: exchange the code for a token, then clean the URL.
-  const params = new URLSearchParams(location.search);
-  const code = params.get('code');
-  const pendingJson = sessionStorage.getItem(PENDING_KEY);
-  if (config.login && code && pendingJson) {
-    sessionStorage.removeItem(PENDING_KEY);
-    const pending = JSON.parse(pendingJson) as { state: string; verifier: string };
-    try {
-      if (params.get('state') !== pending.state) throw new Error('De inlog paste niet bij deze pagina.');
-      const { token_endpoint } = await discover(config.login.issuer);
-      const response = await fetch(token_endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: redirectUri,
-          client_id: config.login.clientId,
-          code_verifier: pending.verifier,
-        }),
-      });
-      const body = (await response.json()) as { access_token?: string };
-      if (!response.ok || !body.access_token) throw new Error('Het inlogsysteem gaf geen token.');
-      sessionStorage.setItem(TOKEN_KEY, body.access_token);
-    } catch (error) {
-      status.textContent = error instanceof Error ? error.message : 'Inloggen is mislukt.';
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Forgets the token, so no later request carries it, and says the login has expired. */
+  const expire = (refused: boolean): void => {
+    clearTimeout(expiryTimer);
+    sessionStorage.removeItem(TOKEN_KEY);
+    show({ kind: 'expired', refused });
+  };
+  /** The header for the token held now, with a timer that flips it to "verlopen" at `exp`. */
+  const showHeld = (): void => {
+    clearTimeout(expiryTimer);
+    if (!config.login) return show({ kind: 'off' });
+    const held = heldToken();
+    if (!held) return show({ kind: 'out' });
+    const left = held.expiresAt - Date.now();
+    if (left <= 0) return expire(false);
+    const until = Number.isFinite(held.expiresAt)
+      ? new Date(held.expiresAt).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })
+      : '';
+    show({ kind: 'in', who: held.who, until });
+    // setTimeout holds at most 2^31-1 ms; a longer token simply gets its check on the next request.
+    if (Number.isFinite(left) && left < 2 ** 31) expiryTimer = setTimeout(() => expire(false), left);
+  };
+  /**
+   * The token to send now. The expiry timer may not have fired yet (a laptop that slept, a
+   * throttled background tab), so `exp` is checked again: a stale token is never sent.
+   */
+  const tokenToSend = (): string | null => {
+    const held = heldToken();
+    if (!held) return null;
+    if (held.expiresAt <= Date.now()) {
+      expire(false);
+      return null;
     }
+    return held.token;
+  };
+
+  /**
+   * A JSON answer from the identity provider. A refused connection, no answer within
+   * IDP_TIMEOUT_MS, a server error or a body that is not JSON all mean it does not answer.
+   * The timeout uses setTimeout rather than AbortSignal.timeout, so a test's fake clock can run it.
+   */
+  const askIdp = async (url: string, init?: RequestInit): Promise<{ ok: boolean; body: Record<string, unknown> }> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), IDP_TIMEOUT_MS);
+    try {
+      const response = await fetch(url, { ...init, signal: controller.signal });
+      if (response.status >= 500) throw new Error(`status ${response.status}`);
+      return { ok: response.ok, body: (await response.json()) as Record<string, unknown> };
+    } catch (error) {
+      // The reason (refused, timed out, status) is for the developer's console; the header says it plainly.
+      console.warn('playground: de inlogdienst antwoordt niet', error);
+      throw new Error(IDP_DOWN, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const discover = async (issuer: string): Promise<{ authorization_endpoint: string; token_endpoint: string }> => {
+    const { ok, body } = await askIdp(`${issuer}/.well-known/openid-configuration`);
+    const { authorization_endpoint, token_endpoint } = body;
+    if (!ok || typeof authorization_endpoint !== 'string' || typeof token_endpoint !== 'string') {
+      throw new Error(IDP_DOWN);
+    }
+    return { authorization_endpoint, token_endpoint };
+  };
+  const failed = (error: unknown): void =>
+    show({ kind: 'failed', message: error instanceof Error ? error.message : IDP_DOWN });
+
+  // Back from the identity provider: exchange the code for a token. GraphiQL renders meanwhile;
+  // requests carry the token from the moment it is stored.
+  const exchangeCode = async (
+    login: NonNullable<PlaygroundBrowserConfig['login']>,
+    params: URLSearchParams,
+    pending: { state: string; verifier: string },
+  ): Promise<void> => {
+    if (params.get('state') !== pending.state) {
+      throw new Error('Inloggen is niet gelukt: het antwoord van de inlogdienst hoort niet bij deze pagina.');
+    }
+    const code = params.get('code');
+    if (!code) throw new Error(IDP_REFUSED);
+    const { token_endpoint } = await discover(login.issuer);
+    const { ok, body } = await askIdp(token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: login.clientId,
+        code_verifier: pending.verifier,
+      }),
+    });
+    if (!ok || typeof body['access_token'] !== 'string') throw new Error(IDP_REFUSED);
+    sessionStorage.setItem(TOKEN_KEY, body['access_token']);
+  };
+
+  const params = new URLSearchParams(location.search);
+  const pendingJson = sessionStorage.getItem(PENDING_KEY);
+  if (config.login && pendingJson && (params.has('code') || params.has('error'))) {
+    sessionStorage.removeItem(PENDING_KEY);
     history.replaceState({}, '', redirectUri);
+    show({ kind: 'busy' });
+    exchangeCode(config.login, params, JSON.parse(pendingJson) as { state: string; verifier: string }).then(
+      showHeld,
+      failed,
+    );
+  } else {
+    showHeld();
   }
 
+  let loggingIn = false;
   loginButton.addEventListener('click', () => {
     const login = config.login;
-    if (!login) return;
+    if (!login || loggingIn) return;
+    loggingIn = true;
+    show({ kind: 'busy' });
     void (async () => {
-      const verifier = random();
-      const state = random();
-      const challenge = base64url(
-        new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
-      );
-      sessionStorage.setItem(PENDING_KEY, JSON.stringify({ state, verifier }));
-      const { authorization_endpoint } = await discover(login.issuer);
-      const url = new URL(authorization_endpoint);
-      url.search = new URLSearchParams({
-        response_type: 'code',
-        client_id: login.clientId,
-        redirect_uri: redirectUri,
-        scope: login.scope,
-        state,
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      }).toString();
-      location.assign(url.toString());
+      try {
+        const verifier = random();
+        const state = random();
+        const challenge = base64url(
+          new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+        );
+        const { authorization_endpoint } = await discover(login.issuer);
+        sessionStorage.setItem(PENDING_KEY, JSON.stringify({ state, verifier }));
+        const url = new URL(authorization_endpoint);
+        url.search = new URLSearchParams({
+          response_type: 'code',
+          client_id: login.clientId,
+          redirect_uri: redirectUri,
+          scope: login.scope,
+          state,
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+        }).toString();
+        location.assign(url.toString());
+      } catch (error) {
+        loggingIn = false;
+        failed(error);
+      }
     })();
+  });
+  // Back from the identity provider's page through the browser's back-forward cache: the page
+  // is not run again, so it must not stay "bezig met inloggen".
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    loggingIn = false;
+    showHeld();
   });
   logoutButton.addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
-    showLogin();
+    showHeld();
+    // The button the keyboard was on is gone; keep the focus in the header bar.
+    loginButton.focus();
   });
-  showLogin();
 
   // GraphiQL's editor starts web workers; serve them from the gateway, never from a CDN.
   const workers: Record<string, string> = {
@@ -145,7 +275,10 @@ export async function playgroundMain(config: PlaygroundBrowserConfig): Promise<v
   };
 
   const fetcher = async (graphQLParams: unknown, options?: { headers?: Record<string, string> }) => {
-    const token = sessionStorage.getItem(TOKEN_KEY);
+    // An Authorization header typed in GraphiQL's Headers tab wins; the login's token then stays
+    // out of the request, and a 401 for it says nothing about the login.
+    const own = Object.keys(options?.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+    const token = own ? null : tokenToSend();
     const response = await fetch(config.endpoint, {
       method: 'POST',
       headers: {
@@ -155,6 +288,9 @@ export async function playgroundMain(config: PlaygroundBrowserConfig): Promise<v
       },
       body: JSON.stringify(graphQLParams),
     });
+    // The gateway refused the token the page holds (expired by its clock, signed with a key it no
+    // longer has): forget it. Unless the user logged in again while this request was under way.
+    if (response.status === 401 && token && sessionStorage.getItem(TOKEN_KEY) === token) expire(true);
     return response.json() as Promise<unknown>;
   };
 
