@@ -1,19 +1,19 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed operations: the documents a front-end uses (test/operations/*.graphql) become typed
+ * Typed operations: the documents a front-end uses (schema/operations/*.graphql) become typed
  * DocumentNodes against the client-facing schema, plus a persisted-operation manifest
  * (hash → document) that the gateway can use as a safelist. `npm run codegen`; CI checks that
  * the committed output is current.
  */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
-  documents: ['test/operations/*.graphql'],
+  documents: ['schema/operations/*.graphql'],
   ignoreNoDocuments: false,
   // The project is ESM with NodeNext resolution: relative imports need their .js extension.
   emitLegacyCommonJSImports: false,
   generates: {
-    'test/generated/': {
+    'schema/generated/': {
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,

@@ -11,7 +11,7 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'coverage/',
-      'test/generated/',
+      'schema/generated/',
       // Code that breaks the rules on purpose, linted by test/lint/boundaries.test.ts.
       'test/lint/fixtures/',
       '**/*.js',

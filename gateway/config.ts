@@ -73,7 +73,7 @@ const schema = z.object({
   /** Public OIDC client (PKCE) the playground logs in with; in development the DigiD-simulator's. */
   PLAYGROUND_OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Example operations shown in the playground. */
-  PLAYGROUND_OPERATIONS_DIR: z.string().default('test/operations'),
+  PLAYGROUND_OPERATIONS_DIR: z.string().default('schema/operations'),
 });
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

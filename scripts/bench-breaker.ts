@@ -8,7 +8,7 @@
  * each phase and the difference with the healthy p50. Target: within 20 ms of the healthy p50.
  */
 import { loadTestPersons } from '../simulators/brp/index.js';
-import { MijnOverzichtDocument } from '../test/generated/graphql.js';
+import { MijnOverzichtDocument } from '../schema/generated/graphql.js';
 import { startStack, type Stack } from '../test/helpers/stack.js';
 
 const residents = Number(process.argv[2] ?? 20);

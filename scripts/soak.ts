@@ -134,7 +134,7 @@ async function soak(options: SoakOptions): Promise<number> {
   const target: QueryTarget = {
     graphqlUrl: started.url('GATEWAY_PORT', '/graphql'),
     body: JSON.stringify({
-      query: readFileSync(join(ROOT, 'test/operations/MijnOverzicht.graphql'), 'utf8'),
+      query: readFileSync(join(ROOT, 'schema/operations/MijnOverzicht.graphql'), 'utf8'),
       operationName: 'MijnOverzicht',
     }),
     dispatcher: agent,

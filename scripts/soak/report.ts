@@ -198,7 +198,7 @@ Written by \`npm run soak\` (scripts/soak.ts) on ${input.date.toISOString().slic
 The whole embedded stack runs as \`npm start\` runs it (\`node dist/scripts/start.js\`: simulators, DigiD-simulator,
 four subgraphs and the gateway as separate processes) on free loopback ports with a throw-away data folder.
 ${input.residents.length} residents, each logged in through the DigiD-simulator's OpenID Connect code flow, ask
-\`test/operations/MijnOverzicht.graphql\` back to back over keep-alive connections. Every ${options.flapMs / 1_000} s
+\`schema/operations/MijnOverzicht.graphql\` back to back over keep-alive connections. Every ${options.flapMs / 1_000} s
 the BRP simulator switches between failing every request (\`PUT /_simulator/faults {"failureRate":1}\`) and
 healthy. Meanwhile resident 999993653 has a verified e-mail address and the e-mail channel on, and the
 zaaksysteem sets a new status on one of her zaken now and then; each must lead to exactly one e-mail.

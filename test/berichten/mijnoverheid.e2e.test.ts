@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../generated/graphql.js';
+import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../../schema/generated/graphql.js';
 import { meOf, startStack, type Answered, type Stack } from '../helpers/stack.js';
 import { LOPENDE_ZAKEN } from '../../simulators/mijnoverheid/seed.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';

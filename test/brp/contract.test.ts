@@ -143,7 +143,7 @@ describe('BRP contract: over the wire', () => {
   it('the requests our client sends for real operations follow the contract, and so do the answers', async () => {
     const schema = await buildBrpSchema();
     const operations = ['MijnGegevens', 'MijnOverzicht'].map((name) => {
-      const document = parse(readFileSync(`test/operations/${name}.graphql`, 'utf8'));
+      const document = parse(readFileSync(`schema/operations/${name}.graphql`, 'utf8'));
       return {
         schema,
         operation: document.definitions.find(

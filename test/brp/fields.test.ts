@@ -169,7 +169,7 @@ describe('GraphQL selection → BRP fields', () => {
   });
 
   it('the full "Mijn gegevens" page stays within the 130 paths the BRP accepts, each a valid path', () => {
-    const { fields } = vraag(schema, readFileSync('test/operations/MijnGegevens.graphql', 'utf8'));
+    const { fields } = vraag(schema, readFileSync('schema/operations/MijnGegevens.graphql', 'utf8'));
     expect(fields.length).toBeGreaterThan(40);
     expect(fields.length).toBeLessThanOrEqual(130);
     for (const field of fields) expect(checkField(field), field).toMatchObject({ ok: true });

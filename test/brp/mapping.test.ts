@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTestPersons, type RawPersoon } from '../../simulators/brp/index.js';
-import type { MijnGegevensQuery } from '../generated/graphql.js';
+import type { MijnGegevensQuery } from '../../schema/generated/graphql.js';
 import { startBrpSubgraph, type BrpSubgraph } from './harness.js';
 
 /**
@@ -14,7 +14,7 @@ type Persoonsgegevens = NonNullable<NonNullable<MijnGegevensQuery['me']>['persoo
 type Datum = NonNullable<NonNullable<Persoonsgegevens['geboorte']>['datum']>;
 
 const NOW = new Date('2026-11-28T12:00:00+01:00');
-const MIJN_GEGEVENS = readFileSync('test/operations/MijnGegevens.graphql', 'utf8');
+const MIJN_GEGEVENS = readFileSync('schema/operations/MijnGegevens.graphql', 'utf8');
 const persons = loadTestPersons();
 const raw = (bsn: string): RawPersoon => {
   const person = persons.find((p) => p.burgerservicenummer === bsn);

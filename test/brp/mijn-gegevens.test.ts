@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { buildBrpSchema } from '../../subgraphs/brp/schema.js';
 import { brpVraag } from '../../subgraphs/brp/persoonsgegevens/persoonsgegevens.fields.js';
-import { MijnGegevensDocument, MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnGegevensDocument, MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { meOf, startStack, type Stack } from '../helpers/stack.js';
 import { startBrpSubgraph } from './harness.js';
 
@@ -73,7 +73,7 @@ describe('persoonsgegevens through the gateway', () => {
     const { result, calls } = await brpCalls(() => stack.query(MijnGegevensDocument, { token: suzanne }));
     expect(result.body.errors).toBeUndefined();
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.fields).toEqual(await fieldsFor('test/operations/MijnGegevens.graphql'));
+    expect(calls[0]?.fields).toEqual(await fieldsFor('schema/operations/MijnGegevens.graphql'));
     expect(calls[0]?.fields).not.toContain('burgerservicenummer');
     const p = meOf(result).persoonsgegevens;
     expect(p.bron).toMatchObject({ naam: 'BRP', status: 'OK', melding: null, opgehaaldOp: NOW.toISOString() });

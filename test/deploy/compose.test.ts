@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateInternalKeyPair } from '../../lib/internal-token.js';
 import { loadGatewayConfig } from '../../gateway/config.js';
+import { loadExampleOperations } from '../../gateway/playground/playground.js';
 import { loadBrpConfig } from '../../subgraphs/brp/config.js';
 import { loadZakenConfig } from '../../subgraphs/zaken/config.js';
 import { loadBerichtenConfig } from '../../subgraphs/berichten/config.js';
@@ -115,6 +116,29 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without the secrets (compose stops with the message)', () => {
     expect(() => interpolate(String(services['gateway']?.environment?.['PSEUDONYM_KEY']), {})).toThrow(/npm run keys/);
+  });
+
+  it('with the dev profile the gateway serves what npm start serves: playground, login, example operations', async () => {
+    const env = await deploymentEnv();
+    const gatewayEnv = Object.fromEntries(
+      Object.entries(services['gateway']?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), env)]),
+    );
+    const config = loadGatewayConfig(gatewayEnv);
+    expect(config.playground).toBe(true);
+    expect(config.introspection).toBe(true);
+    expect(config.playgroundClientId).toBe('mijn-omgeving-dev');
+    // The IdP registers the playground at the gateway's published address as a redirect URI.
+    const idp = loadIdpConfig(
+      Object.fromEntries(
+        Object.entries(services['idp']?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), env)]),
+      ),
+    );
+    expect(idp.redirectUris).toContain('http://localhost:4000/');
+    // The example operations are in the image: their folder is one the Dockerfile's runtime stage copies.
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const copied = [...dockerfile.matchAll(/^COPY --chown=\S+ (\S+) \S+$/gm)].map((m) => m[1]);
+    expect(copied.some((dir) => dir && config.PLAYGROUND_OPERATIONS_DIR.startsWith(`${dir}/`))).toBe(true);
+    expect(loadExampleOperations(config.PLAYGROUND_OPERATIONS_DIR).map((e) => e.name)).toContain('MijnOverzicht');
   });
 
   it('runs the compiled code of one multi-stage image as a non-root user', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { meOf, startStack, type Stack } from '../helpers/stack.js';
 
 /** Text a client must never see: upstream hosts, paths, bodies, stack traces. */

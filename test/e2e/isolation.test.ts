@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../generated/graphql.js';
+import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../../schema/generated/graphql.js';
 import {
   SUBGRAPH_NAMES,
   meOf,

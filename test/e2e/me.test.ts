@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { meOf, startStack, type Stack } from '../helpers/stack.js';
 
 describe('MijnOverzicht through the gateway', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESTART_POLICY, RestartTracker } from '../../scripts/restart-policy.js';
 import { isAlive, type StackFile } from '../../scripts/stack-file.js';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { meOf, postGraphQL } from '../helpers/stack.js';
 
 const PORT_VARIABLES = {

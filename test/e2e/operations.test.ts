@@ -3,7 +3,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../lib/http/listen.js';
 import { createHealth, mountOperations } from '../../lib/http/operations.js';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { SUBGRAPH_NAMES, startStack, type Stack } from '../helpers/stack.js';
 
 /** The value of one sample in Prometheus text format, or undefined when it is not there. */

@@ -1,7 +1,7 @@
 import { SignJWT, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningJwks } from '../../simulators/idp/keys.js';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { postGraphQL, startStack, type Stack } from '../helpers/stack.js';
 
 const SMARTCARD = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';

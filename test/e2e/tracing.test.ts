@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Listening } from '../../lib/http/listen.js';
 import { startTracing, type Tracing } from '../../lib/observability/tracing.js';
-import { MijnOverzichtDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
 import { meOf, startStack, type Stack } from '../helpers/stack.js';
 
 /** A span as OTLP/HTTP JSON carries it. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger } from '../../lib/logging.js';
 import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
 import { createPostgresVoorkeurenStores, type VoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
-import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../generated/graphql.js';
+import { MijnOverzichtDocument, type MijnOverzichtQuery } from '../../schema/generated/graphql.js';
 import {
   meOf,
   startStack,

@@ -103,7 +103,7 @@ export interface Stack extends AsyncDisposable {
   readonly internalSigner: InternalTokenSigner;
   /** An access token from the DigiD-simulator, through the real authorization-code flow. */
   login(who: { bsn?: string; kvk?: string; vestiging?: string; niveau?: FormNiveau }): Promise<string>;
-  /** POSTs a GraphQL operation (text, or a typed document from test/generated) to the gateway. */
+  /** POSTs a GraphQL operation (text, or a typed document from schema/generated) to the gateway. */
   query<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
     query: string | TypedDocumentNode<TData, TVariables>,
     options?: RequestOptions<TVariables>,
@@ -362,7 +362,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       playground: options.playground
         ? {
             login: { issuer: idp.issuer, clientId: TEST_CLIENT_ID },
-            examples: loadExampleOperations(fileURLToPath(new URL('../operations', import.meta.url))),
+            examples: loadExampleOperations(fileURLToPath(new URL('../../schema/operations', import.meta.url))),
           }
         : null,
     });

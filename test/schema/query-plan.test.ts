@@ -14,7 +14,7 @@ function plan(file: string): PlanNode | SubscriptionNode | undefined {
 
 describe('query plan of the canonical operation', () => {
   it('fetches every section of MijnOverzicht in one parallel stage, one fetch per subgraph', () => {
-    const node = plan('test/operations/MijnOverzicht.graphql');
+    const node = plan('schema/operations/MijnOverzicht.graphql');
     expect(node?.kind).toBe('Parallel');
     if (node?.kind !== 'Parallel') return;
     expect(node.nodes.every((n) => n.kind === 'Fetch')).toBe(true);

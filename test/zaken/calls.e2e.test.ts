@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MijnOverzichtDocument, MijnZakenDocument } from '../generated/graphql.js';
+import { MijnOverzichtDocument, MijnZakenDocument } from '../../schema/generated/graphql.js';
 import { meOf, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
 import type { Simulator } from '../../simulators/shared/simulator.js';
 

@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MijnZakenDocument, type MijnZakenQuery, type MijnZakenQueryVariables } from '../generated/graphql.js';
+import {
+  MijnZakenDocument,
+  type MijnZakenQuery,
+  type MijnZakenQueryVariables,
+} from '../../schema/generated/graphql.js';
 import { meOf, startStack, type GraphQLResponse, type Stack } from '../helpers/stack.js';
 
 type Zaken = NonNullable<NonNullable<MijnZakenQuery['me']>['zaken']>;

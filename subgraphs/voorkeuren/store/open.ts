@@ -78,7 +78,7 @@ export interface StoreLocation {
   postgres?: Omit<PostgresOptions, 'connectionString' | 'onIdleError' | 'onBreakerStateChange'>;
 }
 
-/** PostgreSQL when a database URL is configured, else the SQLite file (DESIGN.md §2.9). */
+/** PostgreSQL when a database URL is configured, else the SQLite file (docs/architecture.md §2.9). */
 export function openVoorkeurenStore(options: StoreLocation, deps: StoreDeps): Promise<VoorkeurenStore> {
   return options.databaseUrl
     ? createPostgresVoorkeurenStore({ ...options.postgres, connectionString: options.databaseUrl }, deps)
