@@ -104,10 +104,29 @@ export function timeSourceCall(source: string): (outcome: string) => void {
 
 /**
  * The meldingen outbox, counted when `/metrics` is read: messages per status (WACHTEND and
- * VERZENDEN are the depth still to send). `count` is the store's own count per status.
+ * VERZENDEN are the depth still to send), and how long the oldest due message has waited (the
+ * age an operator alerts on). Both come from the store when `/metrics` is read.
  */
-export function registerOutboxMetrics(count: () => Promise<Readonly<Record<string, number>>>): void {
+export function registerOutboxMetrics(
+  count: () => Promise<Readonly<Record<string, number>>>,
+  oldestDue: () => Promise<Date | null>,
+  now: () => Date = () => new Date(),
+): void {
   registry.removeSingleMetric('profielservice_outbox_messages');
+  registry.removeSingleMetric('profielservice_outbox_oldest_due_age_seconds');
+  new Gauge({
+    name: 'profielservice_outbox_oldest_due_age_seconds',
+    help: 'How long the oldest melding still to send has been due (0 when none is due): the outbox lag.',
+    registers: [registry],
+    async collect() {
+      try {
+        const due = await oldestDue();
+        this.set(due ? Math.max(0, (now().getTime() - due.getTime()) / 1_000) : 0);
+      } catch {
+        // The store is down: leave the last value; the voorkeuren section reports the outage.
+      }
+    },
+  });
   new Gauge({
     name: 'profielservice_outbox_messages',
     help: 'Meldingen in the outbox, by status (WACHTEND and VERZENDEN: still to send).',

@@ -77,7 +77,11 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     // Events stored before this start (or by a replica that stopped) are handled now.
     loop.wek();
   }
-  registerOutboxMetrics(() => meldingenStore.tellingen());
+  registerOutboxMetrics(
+    () => meldingenStore.tellingen(),
+    () => meldingenStore.oudsteTeDoen(),
+    now,
+  );
   const server = await createVoorkeurenServer({
     store,
     wijzigNiveau: config.VOORKEUREN_WIJZIG_NIVEAU,

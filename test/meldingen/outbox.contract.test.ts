@@ -91,6 +91,16 @@ describe('meldingen outbox against the NotifyNL simulator', () => {
       expect(sent[0]?.subject).toBe('Nieuwe status voor uw zaak ZAAK-2026-0001');
     });
 
+    it('knows since when its oldest message is due (the outbox lag operators watch), and nothing once all is sent', async () => {
+      expect(await store.oudsteTeDoen()).toBeNull();
+      await store.besluit([email('p1', 'https://zgw/statussen/1')], T0);
+      await store.besluit([email('p2', 'https://zgw/statussen/2')], new Date(T0.getTime() + 60_000));
+      expect((await store.oudsteTeDoen())?.toISOString()).toBe(T0.toISOString());
+      now = new Date(T0.getTime() + 120_000);
+      expect(await dispatcher().verwerk()).toMatchObject({ verzonden: 2 });
+      expect(await store.oudsteTeDoen()).toBeNull();
+    });
+
     it('two dispatchers at once on the same store send every message exactly once', async () => {
       const beslissingen = Array.from({ length: 30 }, (_, i) => email(`p${i % 3}`, `https://zgw/statussen/${i}`));
       expect(await store.besluit(beslissingen, T0)).toBe(30);

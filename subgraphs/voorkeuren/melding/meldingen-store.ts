@@ -121,6 +121,8 @@ export interface MeldingenStore {
   meldingen(gebruikerId: string, aantal: number): Promise<StoredMelding[]>;
   /** Outbox rows per status (for tests, benchmarks and metrics). */
   tellingen(): Promise<Record<OutboxStatus, number>>;
+  /** When the oldest message still to send (WACHTEND or VERZENDEN) was due; null when none is left (metrics). */
+  oudsteTeDoen(): Promise<Date | null>;
   /** Removes processed events and decisions older than `bewaarMs`. */
   schoonOp(now: Date, bewaarMs: number): Promise<MeldingenOpschoning>;
 }
@@ -338,6 +340,13 @@ export function createSqlMeldingenStore(db: SqlDatabase): MeldingenStore {
       const result: Record<OutboxStatus, number> = { WACHTEND: 0, VERZENDEN: 0, VERZONDEN: 0, MISLUKT: 0 };
       for (const row of rows) result[statusSchema.parse(text(row, 'status'))] = integer(row, 'n');
       return result;
+    },
+
+    async oudsteTeDoen() {
+      const row = await db.get(
+        "SELECT MIN(volgende_poging_op) AS oudste FROM outbox WHERE status IN ('WACHTEND', 'VERZENDEN')",
+      );
+      return row ? timestampOrNull(row, 'oudste') : null;
     },
 
     schoonOp(now, bewaarMs) {
