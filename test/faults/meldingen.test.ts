@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { zgwHeaders } from '../../lib/zgw/index.js';
 import { NOTIFY_TEMPLATES } from '../../simulators/notifynl/index.js';
 import type { HttpFault } from '../helpers/fault-proxy.js';
-import { startStack, ZGW_CLIENT, type Stack } from '../helpers/stack.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { zaaksysteem } from '../helpers/zaaksysteem.js';
 
 /**
  * Meldingen while NotifyNL fails: each status change still leads to exactly one e-mail, never
@@ -26,39 +26,8 @@ describe('meldingen through a failing NotifyNL: one e-mail per status change, no
   const MAIL = 'suzanne.moulin@example.nl';
   const ZAAK = 'ZAAK-2026-0000000107';
 
-  const zgw = async (path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const headers = await zgwHeaders(
-      { clientId: ZGW_CLIENT.id, secret: ZGW_CLIENT.secret },
-      { userId: 'behandelaar', userRepresentation: 'Behandelaar' },
-      Date.now(),
-    );
-    const response = await fetch(`${stack.zgwUrls.zgwA}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'content-crs': 'EPSG:4326' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status, path).toBeLessThan(300);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  /** Sets a status on the seeded zaak, as the zaaksysteem's own user would; returns its URL. */
-  const zetStatus = async (): Promise<string> => {
-    const [zaak] = (await zgw(`/zaken/api/v1/zaken?identificatie=${ZAAK}`))['results'] as Array<{
-      url: string;
-      zaaktype: string;
-    }>;
-    if (!zaak) throw new Error(`no zaak ${ZAAK}`);
-    const typen = (await zgw(`/catalogi/api/v1/statustypen?zaaktype=${encodeURIComponent(zaak.zaaktype)}`))[
-      'results'
-    ] as Array<{ url: string; omschrijving: string }>;
-    const type = typen.find((t) => t.omschrijving === 'Beoordeling');
-    if (!type) throw new Error('no statustype Beoordeling');
-    const status = await zgw('/zaken/api/v1/statussen', {
-      zaak: zaak.url,
-      statustype: type.url,
-      datumStatusGezet: new Date().toISOString(),
-    });
-    return String(status['url']);
-  };
+  /** Sets a status on the seeded zaak, as the zaaksysteem's own user would. */
+  const zetStatus = () => zaaksysteem(stack.zgwUrls.zgwA).zetStatus(ZAAK, 'Beoordeling');
   const mails = () =>
     stack.simulators.notifyNl
       .sent()

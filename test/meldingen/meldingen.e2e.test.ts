@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { zgwHeaders } from '../../lib/zgw/index.js';
 import { NOTIFY_TEMPLATES } from '../../simulators/notifynl/index.js';
 import { NOTIFICATIES_PATH } from '../../subgraphs/voorkeuren/melding/notificaties.route.js';
-import { meOf, startStack, ZGW_CLIENT, type Stack } from '../helpers/stack.js';
+import { meOf, startStack, type Stack } from '../helpers/stack.js';
+import { zaaksysteem } from '../helpers/zaaksysteem.js';
 import { TEST_ZGW_NOTIFICATIES_AUTH } from '../voorkeuren/harness.js';
 
 /**
@@ -32,41 +32,9 @@ describe('meldingen: from a status change in the zaaksysteem to NotifyNL', () =>
     verstuurdOp: string | null;
   }
 
-  /** A call to the zaaksysteem as its own application (not as a resident). */
-  const zgw = async (path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const headers = await zgwHeaders(
-      { clientId: ZGW_CLIENT.id, secret: ZGW_CLIENT.secret },
-      { userId: 'behandelaar', userRepresentation: 'Behandelaar' },
-      Date.now(),
-    );
-    const response = await fetch(`${stack.zgwUrls.zgwA}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'content-crs': 'EPSG:4326' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status, path).toBeLessThan(300);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  /** Sets a status on a seeded zaak; returns the status URL. */
-  const zetStatus = async (identificatie: string, statustype: string): Promise<string> => {
-    const zaken = (await zgw(`/zaken/api/v1/zaken?identificatie=${identificatie}`))['results'] as {
-      url: string;
-      zaaktype: string;
-    }[];
-    const zaak = zaken[0];
-    if (!zaak) throw new Error(`no zaak ${identificatie}`);
-    const typen = (await zgw(`/catalogi/api/v1/statustypen?zaaktype=${encodeURIComponent(zaak.zaaktype)}`))[
-      'results'
-    ] as { url: string; omschrijving: string }[];
-    const type = typen.find((t) => t.omschrijving === statustype);
-    if (!type) throw new Error(`no statustype ${statustype}`);
-    const status = await zgw('/zaken/api/v1/statussen', {
-      zaak: zaak.url,
-      statustype: type.url,
-      datumStatusGezet: new Date().toISOString(),
-    });
-    return String(status['url']);
-  };
+  /** Sets a status on a seeded zaak, as the zaaksysteem's own user would; returns the status URL. */
+  const zetStatus = async (identificatie: string, statustype: string): Promise<string> =>
+    (await zaaksysteem(stack.zgwUrls.zgwA).zetStatus(identificatie, statustype)).statusUrl;
   const naar = (aan: string) => stack.simulators.notifyNl.sent().filter((n) => n.recipient === aan);
   const meldingen = async (token: string) =>
     meOf(await stack.query<{ me: { meldingen: Melding[] } | null }>(MELDINGEN, { token })).meldingen;

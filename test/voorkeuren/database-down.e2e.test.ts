@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { zgwHeaders } from '../../lib/zgw/index.js';
 import { NOTIFY_TEMPLATES } from '../../simulators/notifynl/index.js';
 import { NOTIFICATIES_PATH } from '../../subgraphs/voorkeuren/melding/notificaties.route.js';
 import { createPostgresVoorkeurenStores, type VoorkeurenStores } from '../../subgraphs/voorkeuren/store/open.js';
-import { startStack, ZGW_CLIENT, type GraphQLResponse, type Stack } from '../helpers/stack.js';
+import { startStack, type GraphQLResponse, type Stack } from '../helpers/stack.js';
+import { zaaksysteem } from '../helpers/zaaksysteem.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { TEST_ZGW_NOTIFICATIES_AUTH, testCipher } from './harness.js';
 import { createTestSchema, probePostgres, type TestSchema } from './postgres.js';
@@ -78,22 +78,6 @@ describe.skipIf(!postgres.ok)('voorkeuren and meldingen while PostgreSQL is down
     stack.simulators.notifyNl
       .sent()
       .filter((n) => n.recipient === MAIL && n.template.id === NOTIFY_TEMPLATES['zaak-status-email'].id);
-
-  /** A call to the zaaksysteem as its own application (to set a status, as a behandelaar would). */
-  const zgw = async (path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const headers = await zgwHeaders(
-      { clientId: ZGW_CLIENT.id, secret: ZGW_CLIENT.secret },
-      { userId: 'behandelaar', userRepresentation: 'Behandelaar' },
-      Date.now(),
-    );
-    const response = await fetch(`${stack.zgwUrls.zgwA}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'content-crs': 'EPSG:4326' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status, path).toBeLessThan(300);
-    return (await response.json()) as Record<string, unknown>;
-  };
 
   /** The Notificaties API delivering the status change (again). */
   const bezorg = () =>
@@ -201,24 +185,7 @@ describe.skipIf(!postgres.ok)('voorkeuren and meldingen while PostgreSQL is down
 
   it('database dead: a status change is refused with 503 and a small body, and the meldingen loop carries on', async () => {
     // The behandelaar sets a status; the zaaksysteem's own delivery of it is refused too.
-    const zaken = (await zgw(`/zaken/api/v1/zaken?identificatie=${ZAAK}`))['results'] as {
-      url: string;
-      zaaktype: string;
-    }[];
-    const zaak = zaken[0];
-    if (!zaak) throw new Error(`no zaak ${ZAAK}`);
-    zaakUrl = zaak.url;
-    const typen = (await zgw(`/catalogi/api/v1/statustypen?zaaktype=${encodeURIComponent(zaak.zaaktype)}`))[
-      'results'
-    ] as { url: string; omschrijving: string }[];
-    const type = typen.find((t) => t.omschrijving === 'Beoordeling');
-    if (!type) throw new Error('no statustype Beoordeling');
-    const status = await zgw('/zaken/api/v1/statussen', {
-      zaak: zaak.url,
-      statustype: type.url,
-      datumStatusGezet: new Date().toISOString(),
-    });
-    statusUrl = String(status['url']);
+    ({ statusUrl, zaakUrl } = await zaaksysteem(stack.zgwUrls.zgwA).zetStatus(ZAAK, 'Beoordeling'));
 
     const response = await bezorg();
     expect(response.status).toBe(503);
