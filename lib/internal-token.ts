@@ -114,7 +114,10 @@ export function createInternalTokenVerifier(
       } catch (error) {
         throw new InternalTokenError(error instanceof Error ? error.message : 'invalid token');
       }
-      const requestId = typeof payload['rid'] === 'string' ? payload['rid'] : 'onbekend';
+      // The gateway always names the request: a token without one was not minted by it.
+      const requestId = payload['rid'];
+      if (typeof requestId !== 'string' || requestId === '')
+        throw new InternalTokenError('token carries no request id');
       if (payload.sub === ANONYMOUS) return { kind: 'anonymous', requestId };
       const identity = identitySchema.safeParse(payload['idn']);
       if (!identity.success || !payload.sub) throw new InternalTokenError('token carries no valid identity');

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -134,7 +133,7 @@ export async function createSubgraphServer<C extends BaseContext>(
       context: async ({ req }) => {
         const caller = callers.get(req);
         if (!caller) throw new Error('authenticate middleware did not run');
-        const requestId = caller.requestId === 'onbekend' ? randomUUID() : caller.requestId;
+        const { requestId } = caller;
         return options.context({
           caller,
           requestId,

@@ -83,4 +83,17 @@ describe('internal tokens between gateway and subgraphs', async () => {
       .sign(key);
     await expect(createInternalTokenVerifier(publicJwks, 'brp').verify(token)).rejects.toThrow(InternalTokenError);
   });
+
+  it('refuses a validly signed token that names no request (the gateway always does)', async () => {
+    const key = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
+    const token = await new SignJWT({ idn: person.identity })
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+      .setIssuer('profielservice-gateway')
+      .setAudience('brp')
+      .setSubject(person.gebruikerId)
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(key);
+    await expect(createInternalTokenVerifier(publicJwks, 'brp').verify(token)).rejects.toThrow(/no request id/);
+  });
 });
