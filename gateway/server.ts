@@ -17,7 +17,8 @@ import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
 import { createHealth, mountOperations, requestMetrics, type Health } from '../lib/http/operations.js';
 import { traceRequests } from '../lib/observability/tracing.js';
-import { bearerToken, bodyErrorHandler } from '../lib/http/body-errors.js';
+import { bearerToken } from '../lib/http/bearer.js';
+import { bodyErrorHandler } from '../lib/http/body-errors.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
 

@@ -1,2 +1,3 @@
 export * from './keyring.js';
 export * from './field-cipher.js';
+export * from './same-secret.js';

@@ -10,7 +10,8 @@ import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
 import { traceRequests } from '../observability/tracing.js';
-import { bearerToken, bodyErrorHandler } from '../http/body-errors.js';
+import { bearerToken } from '../http/bearer.js';
+import { bodyErrorHandler } from '../http/body-errors.js';
 import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */

@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../crypto/same-secret.js';
+import { bearerToken } from './bearer.js';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { httpDuration, httpRequests, metricsText } from '../observability/metrics.js';
 
@@ -67,12 +68,6 @@ export function requestMetrics(route: string) {
   };
 }
 
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const sent = Buffer.from(header?.replace(/^bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(token);
-  return sent.length === expected.length && timingSafeEqual(sent, expected);
-}
-
 /** Mounts `GET /health`, `GET /ready` and (when on) `GET /metrics` on `app`. */
 export function mountOperations(app: Express, options: OperationsOptions): void {
   app.get('/health', (_req, res) => {
@@ -85,7 +80,7 @@ export function mountOperations(app: Express, options: OperationsOptions): void 
   const { metrics } = options;
   if (metrics === false) return;
   app.get('/metrics', async (req, res) => {
-    if (typeof metrics === 'object' && !bearerMatches(req.headers.authorization, metrics.token)) {
+    if (typeof metrics === 'object' && !sameSecret(bearerToken(req.headers.authorization), metrics.token)) {
       res.status(401).setHeader('www-authenticate', 'Bearer').end();
       return;
     }

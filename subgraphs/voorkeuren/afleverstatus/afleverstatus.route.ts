@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../../lib/crypto/index.js';
+import { bearerToken } from '../../../lib/http/bearer.js';
 import express, { type Router } from 'express';
 import type { Logger } from '../../../lib/logging.js';
 import { deliveryOutcome, deliveryReceiptSchema } from '../../../lib/notifynl/index.js';
@@ -19,12 +20,6 @@ export interface AfleverstatusOptions {
   now: () => Date;
 }
 
-function sameToken(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '', 'utf8');
-  const expected = Buffer.from(token, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 /**
  * NotifyNL's delivery-status callback: a permanent failure marks the contact detail the message
  * went to as bouncing (the resident sees it in `voorkeuren`); a later delivery clears it. Answers
@@ -36,7 +31,7 @@ function sameToken(header: string | undefined, token: string): boolean {
 export function createAfleverstatusRouter(options: AfleverstatusOptions): Router {
   const router = express.Router();
   router.post(AFLEVERSTATUS_PATH, express.json({ limit: '16kb' }), async (req, res) => {
-    if (!sameToken(req.headers.authorization, options.token)) {
+    if (!sameSecret(bearerToken(req.headers.authorization), options.token)) {
       options.logger.warn('delivery receipt refused: wrong or missing bearer token');
       res.status(401).end();
       return;

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../../lib/crypto/index.js';
 import express, { type Router } from 'express';
 import type { Logger } from '../../../lib/logging.js';
 import { DatabaseUnavailableError } from '../store/sql.js';
@@ -27,12 +27,6 @@ const NIET_OPGESLAGEN = {
 /** A hint for the sender; the Notificaties API keeps its own retry schedule. */
 const RETRY_AFTER_SECONDS = 30;
 
-function sameHeader(given: string | undefined, expected: string): boolean {
-  const a = Buffer.from(given ?? '', 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * The ZGW Notificaties callback. A status change is stored durably (deduplicated on its key)
  * BEFORE the 204: a message we answered is never lost, and one delivered twice is kept once.
@@ -43,7 +37,7 @@ function sameHeader(given: string | undefined, expected: string): boolean {
 export function createNotificatiesRouter(options: NotificatiesRouteOptions): Router {
   const router = express.Router();
   router.post(NOTIFICATIES_PATH, express.json({ limit: '64kb' }), async (req, res) => {
-    if (!sameHeader(req.headers.authorization, options.authorization)) {
+    if (!sameSecret(req.headers.authorization, options.authorization)) {
       options.logger.warn('ZGW notification refused: wrong or missing Authorization');
       res.status(403).end();
       return;
