@@ -2,28 +2,18 @@ import { z } from 'zod';
 import { CLAIM_PRESETS } from '../lib/identity/index.js';
 import { env, parseEnv } from '../lib/config.js';
 
-const jwkJson = z
-  .string()
-  .transform((value, ctx) => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON)' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .object({
-        kty: z.literal('EC'),
-        crv: z.literal('P-256'),
-        d: z.string(),
-        x: z.string(),
-        y: z.string(),
-        kid: z.string(),
-      })
-      .passthrough(),
-  );
+const jwkJson = env.json('Web Key').pipe(
+  z
+    .object({
+      kty: z.literal('EC'),
+      crv: z.literal('P-256'),
+      d: z.string(),
+      x: z.string(),
+      y: z.string(),
+      kid: z.string(),
+    })
+    .passthrough(),
+);
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),

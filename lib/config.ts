@@ -51,25 +51,29 @@ export const env = {
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   milliseconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   secret: (minLength = 32) => z.string().min(minLength, `must be at least ${minLength} characters`),
+  /**
+   * A value given as JSON; `.pipe()` the schema of what it must hold. `what` completes the message
+   * for a value that is not JSON at all: "must be a JSON <what>". `fallback` is the JSON text used
+   * when the variable is not set.
+   */
+  json: (what: string, fallback?: string) =>
+    (fallback === undefined ? z.string() : z.string().default(fallback)).transform((value, ctx): unknown => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON ${what}` });
+        return z.NEVER;
+      }
+    }),
 };
 
 /** A JSON Web Key Set given inline as JSON (e.g. the gateway's public internal-token keys). */
 export const jwksEnv = () =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key Set (JSON)' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
-      z.object({
-        keys: z.array(z.object({ kty: z.string() }).passthrough()).min(1, 'must hold at least one key'),
-      }),
-    );
+  env.json('Web Key Set').pipe(
+    z.object({
+      keys: z.array(z.object({ kty: z.string() }).passthrough()).min(1, 'must hold at least one key'),
+    }),
+  );
 
 /** The variables every subgraph process reads. */
 export const subgraphBaseEnv = (defaultPort: number) => ({

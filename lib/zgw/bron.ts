@@ -40,19 +40,9 @@ export const zgwBronSchema = z
 
 /** A JSON list of {@link zgwBronSchema}s with distinct names (residents see them). */
 export const zgwBronnenEnv = () =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON list of sources' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
-      z
-        .array(zgwBronSchema)
-        .min(1, 'must name at least one zaaksysteem')
-        .refine((list) => new Set(list.map((b) => b.naam)).size === list.length, 'every source needs its own naam'),
-    );
+  env.json('list of sources').pipe(
+    z
+      .array(zgwBronSchema)
+      .min(1, 'must name at least one zaaksysteem')
+      .refine((list) => new Set(list.map((b) => b.naam)).size === list.length, 'every source needs its own naam'),
+  );

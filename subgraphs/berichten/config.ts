@@ -15,17 +15,8 @@ const schema = z.object({
   /** Bearer token for both adapters, where they sit behind an OAuth gateway. */
   MIJNOVERHEID_TOKEN: z.string().optional(),
   /** Names of senders by OIN, as JSON: {"00000001002564440000": "Gemeente Voorbeeld"}. */
-  MIJNOVERHEID_AFZENDERS: z
-    .string()
-    .default('{}')
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of OIN to name' });
-        return z.NEVER;
-      }
-    })
+  MIJNOVERHEID_AFZENDERS: env
+    .json('object of OIN to name', '{}')
     .pipe(z.record(z.string().regex(/^\d{20}$/, 'keys must be 20-digit OINs'), z.string().min(1))),
 });
 

@@ -59,17 +59,7 @@ const schema = z.object({
     return key ?? z.NEVER;
   }),
   /** Template ids per language: `{"nl":{"verificatiecode-email":…,"verificatiecode-sms":…},"en":{…}}`. */
-  NOTIFYNL_TEMPLATES: z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(templatesSchema),
+  NOTIFYNL_TEMPLATES: env.json('object of template ids per language').pipe(templatesSchema),
   /** Bearer token of NotifyNL's delivery-status callback; without it the callback route is off. */
   NOTIFYNL_CALLBACK_TOKEN: env.secret(20).optional(),
   VOORKEUREN_CODE_GELDIG_MINUTEN: count(15, 24 * 60),
