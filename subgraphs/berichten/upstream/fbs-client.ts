@@ -4,6 +4,7 @@ import { createUpstreamClient } from '../../../lib/http/upstream.js';
 import type { BerichtenboxAdapter, MoBericht } from './mijnoverheid.js';
 import { mijnOverheidHeaders } from './ontvanger.js';
 import { fbsBericht, fbsBerichtenLijst, parseWire } from './wire.js';
+import { allePaginas } from './pages.js';
 
 export { ontvangerHeader } from './ontvanger.js';
 
@@ -48,7 +49,8 @@ function toMoBericht(b: Samenvatting | Volledig): MoBericht {
 /**
  * The Berichtenbox over REST, as the MinBZK FBS Berichtenmagazijn PoC 0.2.0 defines it: the
  * recipient in `X-Ontvanger`, problem+json errors, `PATCH` with `application/merge-patch+json`.
- * Reads are GETs without retries: a slow Berichtenbox must not hold the page (timeout instead).
+ * Reads are GETs: a failed connection or a 503 is tried once more within the page's deadline, a
+ * timeout is not (a slow Berichtenbox must not hold the page).
  */
 export function createFbsAdapter(options: FbsAdapterOptions): BerichtenboxAdapter {
   const http = createUpstreamClient({ name: UPSTREAM, timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
@@ -57,18 +59,15 @@ export function createFbsAdapter(options: FbsAdapterOptions): BerichtenboxAdapte
   return {
     async berichten(identity) {
       const headers = mijnOverheidHeaders(identity, options.token);
-      const result: MoBericht[] = [];
-      for (let page = 0; page < maxPages; page++) {
+      return allePaginas(maxPages, async (page) => {
         const response = await http.json<unknown>({
           method: 'GET',
           url: `${options.baseUrl}/berichten?page=${page}&pageSize=${PAGE_SIZE}`,
           headers,
         });
         const lijst = parseWire(fbsBerichtenLijst, response.body, UPSTREAM, response.status);
-        result.push(...lijst.berichten.map(toMoBericht));
-        if (page + 1 >= lijst.totalPages) break;
-      }
-      return result;
+        return { items: lijst.berichten.map(toMoBericht), totalPages: lijst.totalPages };
+      });
     },
     async bericht(identity, id) {
       const response = await http.json<unknown>({

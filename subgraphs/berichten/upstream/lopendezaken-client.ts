@@ -3,6 +3,7 @@ import { createUpstreamClient } from '../../../lib/http/upstream.js';
 import type { LopendeZakenAdapter, MoLopendeZaak } from './mijnoverheid.js';
 import { mijnOverheidHeaders } from './ontvanger.js';
 import { lopendeZakenLijst, parseWire } from './wire.js';
+import { allePaginas } from './pages.js';
 
 const UPSTREAM = 'MijnOverheid Lopende Zaken';
 const PAGE_SIZE = 50;
@@ -27,29 +28,25 @@ export function createLopendeZakenClient(options: LopendeZakenClientOptions): Lo
   return {
     async lopendeZaken(identity) {
       const headers = mijnOverheidHeaders(identity, options.token);
-      const result: MoLopendeZaak[] = [];
-      for (let page = 0; page < maxPages; page++) {
+      return allePaginas(maxPages, async (page) => {
         const response = await http.json<unknown>({
           method: 'GET',
           url: `${options.baseUrl}/zaken?page=${page}&pageSize=${PAGE_SIZE}`,
           headers,
         });
         const lijst = parseWire(lopendeZakenLijst, response.body, UPSTREAM, response.status);
-        for (const zaak of lijst.zaken) {
-          result.push({
-            bronorganisatie: zaak.bronorganisatie,
-            identificatie: zaak.identificatie,
-            organisatie: { naam: zaak.organisatie.naam, oin: zaak.organisatie.oin ?? null },
-            omschrijving: zaak.omschrijving,
-            startdatum: zaak.startdatum,
-            einddatum: zaak.einddatum ?? null,
-            statussen: [...zaak.statussen].sort((a, b) => a.datum.getTime() - b.datum.getTime()),
-            dossierUrl: zaak.url,
-          });
-        }
-        if (page + 1 >= lijst.totalPages) break;
-      }
-      return result;
+        const items = lijst.zaken.map((zaak): MoLopendeZaak => ({
+          bronorganisatie: zaak.bronorganisatie,
+          identificatie: zaak.identificatie,
+          organisatie: { naam: zaak.organisatie.naam, oin: zaak.organisatie.oin ?? null },
+          omschrijving: zaak.omschrijving,
+          startdatum: zaak.startdatum,
+          einddatum: zaak.einddatum ?? null,
+          statussen: [...zaak.statussen].sort((a, b) => a.datum.getTime() - b.datum.getTime()),
+          dossierUrl: zaak.url,
+        }));
+        return { items, totalPages: lijst.totalPages };
+      });
     },
   };
 }
