@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../lib/http/upstream.js';
-import { listen } from '../../lib/http/listen.js';
-import type { Identity } from '../../lib/identity/index.js';
-import {
-  createInternalTokenSigner,
-  createInternalTokenVerifier,
-  generateInternalKeyPair,
-  type Caller,
-} from '../../lib/internal-token.js';
-import { silentLogger } from '../../lib/logging.js';
+import type { Caller } from '../../lib/internal-token.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createAfzenderNamen } from '../../subgraphs/berichten/bericht/afzenders.js';
 import { mijnOverheidLinks } from '../../subgraphs/berichten/links.js';
 import { createBerichtenServer } from '../../subgraphs/berichten/server.js';
 import type { MijnOverheidAdapter, MoBericht, MoLopendeZaak } from '../../subgraphs/berichten/upstream/mijnoverheid.js';
+import { startSubgraph, SUZANNE } from '../helpers/subgraph.js';
 
 /**
  * The berichten subgraph on its own, over an in-memory implementation of the adapter interface
@@ -21,7 +14,6 @@ import type { MijnOverheidAdapter, MoBericht, MoLopendeZaak } from '../../subgra
  * fails or is not connected, and what it adds to a `Zaak` for a zaak detail page.
  */
 
-const SUZANNE: Identity = { soort: 'INWONER', middel: 'DIGID', niveau: 'SUBSTANTIEEL', bsn: '999993653' };
 const GEMEENTE_A = '00000001002564440000';
 
 const BERICHTEN: MoBericht[] = [
@@ -83,39 +75,25 @@ interface Response {
   errors?: Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>, token: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Response };
-}
-
 const running: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((stop) => stop()));
 });
 
 async function subgraph(adapter: MijnOverheidAdapter) {
-  const { privateJwk, publicJwks } = await generateInternalKeyPair('test');
-  const signer = await createInternalTokenSigner(privateJwk);
-  const server = await createBerichtenServer({
-    mijnOverheid: adapter,
-    overlap: loadOverlapMap(undefined),
-    afzenderNaam: createAfzenderNamen({ [GEMEENTE_A]: 'Gemeente A' }),
-    ...mijnOverheidLinks('https://mijn.overheid.example'),
-    verifier: createInternalTokenVerifier(publicJwks, 'berichten'),
-    logger: silentLogger,
-  });
-  const listening = await listen(server.httpServer, { port: 0, host: '127.0.0.1' });
-  running.push(async () => {
-    await listening.close();
-    await server[Symbol.asyncDispose]();
-  });
+  const started = await startSubgraph<Response>('berichten', (runtime) =>
+    createBerichtenServer({
+      mijnOverheid: adapter,
+      overlap: loadOverlapMap(undefined),
+      afzenderNaam: createAfzenderNamen({ [GEMEENTE_A]: 'Gemeente A' }),
+      ...mijnOverheidLinks('https://mijn.overheid.example'),
+      ...runtime,
+    }),
+  );
+  running.push(() => started.close());
   const person: Caller = { kind: 'person', requestId: 'r1', gebruikerId: 'g1', identity: SUZANNE };
   return (query: string, variables: Record<string, unknown> = {}, caller: Caller = person) =>
-    signer.sign('berichten', caller).then((token) => post(`${listening.url}/graphql`, query, variables, token));
+    started.query(query, { variables, caller });
 }
 
 const SECTION = `{ me { berichten {

@@ -12,13 +12,7 @@ import {
   createStaleWhileRevalidate,
   type StaleWhileRevalidate,
 } from '../../lib/cache/index.js';
-import { listen, type Listening } from '../../lib/http/listen.js';
-import {
-  createInternalTokenSigner,
-  createInternalTokenVerifier,
-  generateInternalKeyPair,
-  type InternalTokenSigner,
-} from '../../lib/internal-token.js';
+import type { Listening } from '../../lib/http/listen.js';
 import { silentLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
@@ -27,7 +21,8 @@ import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
 import { loadZakenConfig } from '../../subgraphs/zaken/config.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
-import { call, start } from '../simulators/helpers.js';
+import { start } from '../simulators/helpers.js';
+import { startSubgraph } from '../helpers/subgraph.js';
 import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
 /**
@@ -295,17 +290,12 @@ describe('(c) zaken subgraph: the catalogus comes from the source while Redis is
   let zaken: ZgwSimulator;
   let catalogi: ZgwSimulator;
   let listening: Listening[] = [];
-  let signer: InternalTokenSigner;
-  let publicJwks: Awaited<ReturnType<typeof generateInternalKeyPair>>['publicJwks'];
   const cleanup: Array<() => Promise<unknown>> = [];
 
   beforeAll(async () => {
     zaken = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
     catalogi = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
     listening = await Promise.all([start(zaken), start(catalogi)]);
-    const keys = await generateInternalKeyPair('redis-down-test');
-    signer = await createInternalTokenSigner(keys.privateJwk);
-    publicJwks = keys.publicJwks;
   });
   afterAll(async () => {
     for (const c of cleanup.reverse()) await c().catch(() => undefined);
@@ -315,43 +305,26 @@ describe('(c) zaken subgraph: the catalogus comes from the source while Redis is
   /** A zaken subgraph with this catalogus cache; returns a function that asks for the zaken with their voortgang. */
   async function subgraph(catalogusCache: StaleWhileRevalidate): Promise<() => Promise<Answer>> {
     const [zakenL, catalogiL] = listening as [Listening, Listening];
-    const server = await createZakenServer({
-      sources: [
-        createZgwClient(
-          {
-            naam: 'Zaaksysteem A',
-            zakenUrl: `${zakenL.url}/zaken/api/v1`,
-            catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
-            ...CLIENT,
-          },
-          { timeoutMs: 1_000 },
-        ),
-      ],
-      overlap: loadOverlapMap(undefined),
-      catalogusCache,
-      verifier: createInternalTokenVerifier(publicJwks, 'zaken'),
-      logger: silentLogger,
-    });
-    const l = await listen(server.httpServer, { port: 0 });
-    cleanup.push(async () => {
-      await l.close();
-      await server[Symbol.asyncDispose]();
-    });
-    return async () => {
-      const token = await signer.sign('zaken', {
-        kind: 'person',
-        requestId: randomUUID(),
-        gebruikerId: 'pseudo',
-        identity: { soort: 'INWONER', middel: 'DIGID', niveau: 'SUBSTANTIEEL', bsn: '999993653' },
-      });
-      return (
-        await call<Answer>(`${l.url}/graphql`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
-          body: { query: QUERY },
-        })
-      ).body;
-    };
+    const started = await startSubgraph<Answer>('zaken', (runtime) =>
+      createZakenServer({
+        sources: [
+          createZgwClient(
+            {
+              naam: 'Zaaksysteem A',
+              zakenUrl: `${zakenL.url}/zaken/api/v1`,
+              catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
+              ...CLIENT,
+            },
+            { timeoutMs: 1_000 },
+          ),
+        ],
+        overlap: loadOverlapMap(undefined),
+        catalogusCache,
+        ...runtime,
+      }),
+    );
+    cleanup.push(() => started.close());
+    return async () => (await started.query(QUERY)).body;
   }
 
   /** Asks once (timed) and checks the resident got every zaak with its voortgang from the Catalogi API. */

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache, createStaleWhileRevalidate, type StaleWhileRevalidate } from '../../lib/cache/index.js';
-import { listen, type Listening } from '../../lib/http/listen.js';
-import {
-  createInternalTokenSigner,
-  createInternalTokenVerifier,
-  generateInternalKeyPair,
-  type InternalTokenSigner,
-} from '../../lib/internal-token.js';
+import type { Listening } from '../../lib/http/listen.js';
 import { silentLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
 import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/index.js';
 import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
 import { createZakenServer } from '../../subgraphs/zaken/server.js';
-import { call, start } from '../simulators/helpers.js';
+import { start } from '../simulators/helpers.js';
+import { startSubgraph } from '../helpers/subgraph.js';
 import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
 const CLIENT = { clientId: 'profielservice', secret: 'geheim-voor-de-subgraph-test-0123456789' };
@@ -44,17 +39,12 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
   let catalogi: ZgwSimulator;
   let zakenL: Listening;
   let catalogiL: Listening;
-  let signer: InternalTokenSigner;
-  let verifierKeys: Awaited<ReturnType<typeof generateInternalKeyPair>>['publicJwks'];
   const servers: Array<{ close(): Promise<void> }> = [];
 
   beforeAll(async () => {
     zaken = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
     catalogi = createZgwSimulator({ seed: 'gemeente-a', clients: { [CLIENT.clientId]: CLIENT.secret } });
     [zakenL, catalogiL] = await Promise.all([start(zaken), start(catalogi)]);
-    const { privateJwk, publicJwks } = await generateInternalKeyPair('subgraph-test');
-    signer = await createInternalTokenSigner(privateJwk);
-    verifierKeys = publicJwks;
   });
   afterAll(async () => {
     for (const server of servers.reverse()) await server.close();
@@ -66,44 +56,26 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
     catalogusCache: StaleWhileRevalidate,
     breaker?: { failureThreshold: number; openMs: number },
   ): Promise<(query?: string) => Promise<Answer>> {
-    const server = await createZakenServer({
-      sources: [
-        createZgwClient(
-          {
-            naam: 'Zaaksysteem A',
-            zakenUrl: `${zakenL.url}/zaken/api/v1`,
-            catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
-            ...CLIENT,
-          },
-          { timeoutMs: 1_000, ...(breaker ? { breaker } : {}) },
-        ),
-      ],
-      overlap: loadOverlapMap(undefined),
-      catalogusCache,
-      verifier: createInternalTokenVerifier(verifierKeys, 'zaken'),
-      logger: silentLogger,
-    });
-    const listening = await listen(server.httpServer, { port: 0 });
-    servers.push({
-      close: async () => {
-        await listening.close();
-        await server[Symbol.asyncDispose]();
-      },
-    });
-    return async (query = QUERY) => {
-      const token = await signer.sign('zaken', {
-        kind: 'person',
-        requestId: randomUUID(),
-        gebruikerId: 'pseudo',
-        identity: { soort: 'INWONER', middel: 'DIGID', niveau: 'SUBSTANTIEEL', bsn: '999993653' },
-      });
-      const { body } = await call<Answer>(`${listening.url}/graphql`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-        body: { query },
-      });
-      return body;
-    };
+    const subgraph = await startSubgraph<Answer>('zaken', (runtime) =>
+      createZakenServer({
+        sources: [
+          createZgwClient(
+            {
+              naam: 'Zaaksysteem A',
+              zakenUrl: `${zakenL.url}/zaken/api/v1`,
+              catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
+              ...CLIENT,
+            },
+            { timeoutMs: 1_000, ...(breaker ? { breaker } : {}) },
+          ),
+        ],
+        overlap: loadOverlapMap(undefined),
+        catalogusCache,
+        ...runtime,
+      }),
+    );
+    servers.push(subgraph);
+    return async (query = QUERY) => (await subgraph.query(query)).body;
   }
 
   it('Catalogi down and nothing cached: the zaken and their status stay, voortgang is null with a coded error', async () => {
