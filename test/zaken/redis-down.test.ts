@@ -14,15 +14,12 @@ import {
 } from '../../lib/cache/index.js';
 import type { Listening } from '../../lib/http/listen.js';
 import { silentLogger } from '../../lib/logging.js';
-import { loadOverlapMap } from '../../lib/overlap/index.js';
-import { createZgwClient } from '../../lib/zgw/client.js';
 import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/index.js';
 import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
 import { loadZakenConfig } from '../../subgraphs/zaken/config.js';
-import { createZakenServer } from '../../subgraphs/zaken/server.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { start } from '../simulators/helpers.js';
-import { startSubgraph } from '../helpers/subgraph.js';
+import { startZakenSubgraph, ZGW_TEST_CLIENT } from './harness.js';
 import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
 /**
@@ -272,7 +269,7 @@ describe('the Redis cache when Redis is down or black-holed', () => {
   );
 });
 
-const CLIENT = { clientId: 'profielservice', secret: 'geheim-voor-de-subgraph-test-0123456789' };
+const CLIENT = ZGW_TEST_CLIENT;
 const QUERY = `{ me { zaken { bron { status } items { identificatie voortgang { volgnummer stand } } } } }`;
 
 interface Answer {
@@ -305,24 +302,11 @@ describe('(c) zaken subgraph: the catalogus comes from the source while Redis is
   /** A zaken subgraph with this catalogus cache; returns a function that asks for the zaken with their voortgang. */
   async function subgraph(catalogusCache: StaleWhileRevalidate): Promise<() => Promise<Answer>> {
     const [zakenL, catalogiL] = listening as [Listening, Listening];
-    const started = await startSubgraph<Answer>('zaken', (runtime) =>
-      createZakenServer({
-        sources: [
-          createZgwClient(
-            {
-              naam: 'Zaaksysteem A',
-              zakenUrl: `${zakenL.url}/zaken/api/v1`,
-              catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
-              ...CLIENT,
-            },
-            { timeoutMs: 1_000 },
-          ),
-        ],
-        overlap: loadOverlapMap(undefined),
-        catalogusCache,
-        ...runtime,
-      }),
-    );
+    const started = await startZakenSubgraph<Answer>({
+      zakenBaseUrl: zakenL.url,
+      catalogiBaseUrl: catalogiL.url,
+      catalogusCache,
+    });
     cleanup.push(() => started.close());
     return async () => (await started.query(QUERY)).body;
   }

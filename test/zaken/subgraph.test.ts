@@ -3,16 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache, createStaleWhileRevalidate, type StaleWhileRevalidate } from '../../lib/cache/index.js';
 import type { Listening } from '../../lib/http/listen.js';
 import { silentLogger } from '../../lib/logging.js';
-import { loadOverlapMap } from '../../lib/overlap/index.js';
-import { createZgwClient } from '../../lib/zgw/client.js';
 import { createZgwSimulator, type ZgwSimulator } from '../../simulators/zgw/index.js';
 import { createCatalogusCache } from '../../subgraphs/zaken/catalogus-cache.js';
-import { createZakenServer } from '../../subgraphs/zaken/server.js';
 import { start } from '../simulators/helpers.js';
-import { startSubgraph } from '../helpers/subgraph.js';
+import { startZakenSubgraph, ZGW_TEST_CLIENT } from './harness.js';
 import { probeRedis, TEST_REDIS_URL } from '../helpers/services.js';
 
-const CLIENT = { clientId: 'profielservice', secret: 'geheim-voor-de-subgraph-test-0123456789' };
+const CLIENT = ZGW_TEST_CLIENT;
 const QUERY = `{ me { zaken { bron { status } items { identificatie status { statustekst } voortgang { volgnummer stand } } } } }`;
 
 interface Answer {
@@ -56,24 +53,12 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
     catalogusCache: StaleWhileRevalidate,
     breaker?: { failureThreshold: number; openMs: number },
   ): Promise<(query?: string) => Promise<Answer>> {
-    const subgraph = await startSubgraph<Answer>('zaken', (runtime) =>
-      createZakenServer({
-        sources: [
-          createZgwClient(
-            {
-              naam: 'Zaaksysteem A',
-              zakenUrl: `${zakenL.url}/zaken/api/v1`,
-              catalogiUrl: `${catalogiL.url}/catalogi/api/v1`,
-              ...CLIENT,
-            },
-            { timeoutMs: 1_000, ...(breaker ? { breaker } : {}) },
-          ),
-        ],
-        overlap: loadOverlapMap(undefined),
-        catalogusCache,
-        ...runtime,
-      }),
-    );
+    const subgraph = await startZakenSubgraph<Answer>({
+      zakenBaseUrl: zakenL.url,
+      catalogiBaseUrl: catalogiL.url,
+      catalogusCache,
+      ...(breaker ? { breaker } : {}),
+    });
     servers.push(subgraph);
     return async (query = QUERY) => (await subgraph.query(query)).body;
   }
