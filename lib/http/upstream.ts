@@ -50,7 +50,7 @@ export interface UpstreamRequest {
 export interface UpstreamClientOptions {
   /** A name for logs and errors, e.g. "BRP" or "zaken:gemeente-a". */
   name: string;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Longest one attempt may take; shortened to what is left of the request's deadline. */
   timeoutMs: number;
   /** Retries of idempotent requests (default: one, with backoff and jitter). */
@@ -158,7 +158,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           ...(req.body === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }),
           ...req.headers,
         },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
         signal: AbortSignal.timeout(budget),
       });

@@ -13,7 +13,7 @@ export interface NotifyClientOptions {
   baseUrl: string;
   apiKey: NotifyApiKey;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /**
    * Time source for the token's `iat`. NotifyNL refuses a token more than 30 seconds off its own
    * clock, so this is the real clock outside tests.

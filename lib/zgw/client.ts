@@ -25,21 +25,21 @@ export interface ZgwSource {
   zakenUrl: string;
   catalogiUrl: string;
   /** Documenten API base URL; without it the source shares no documents. */
-  documentenUrl?: string;
+  documentenUrl?: string | undefined;
   clientId: string;
   secret: string;
   /**
    * Only zaken of this organisation (RSIN) are asked from this source: for a zaaksysteem that
    * several gemeenten share. Leave out to see every zaak the resident has there.
    */
-  bronorganisatie?: string;
+  bronorganisatie?: string | undefined;
   /**
    * The source has Open Zaak's KvK filters (`rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer`).
    * Standard Zaken API 1.5.1 finds organisations only by RSIN or vestigingsnummer.
    */
-  kvkFilters?: boolean;
+  kvkFilters?: boolean | undefined;
   /** Which of the zaken a resident is named in they may see; safe defaults. */
-  zichtbaarheid?: VisibilityRules;
+  zichtbaarheid?: VisibilityRules | undefined;
 }
 
 /** Why a source cannot search for the caller at all. */
@@ -131,7 +131,7 @@ const BASE_EXPAND = ['zaaktype', 'status', 'status.statustype', 'rollen'] as con
 /** Options of {@link createZgwClient}. */
 export interface ZgwClientOptions {
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Pages followed per list (default 5; Open Zaak pages by 100). */
   maxPages?: number;
   /** Time source in epoch milliseconds, for the JWT `iat`. */

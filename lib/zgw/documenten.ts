@@ -46,7 +46,7 @@ function kindForStatus(status: number): UpstreamErrorKind {
 
 export function createDocumentenClient(
   source: DocumentenSource,
-  options: { timeoutMs: number; dispatcher?: Dispatcher; maxPages?: number; now?: () => number },
+  options: { timeoutMs: number; dispatcher?: Dispatcher | undefined; maxPages?: number; now?: () => number },
 ): DocumentenClient {
   const name = `documenten:${source.naam}`;
   const now = options.now ?? Date.now;

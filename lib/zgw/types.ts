@@ -51,7 +51,7 @@ export interface ZgwInformatieObject {
   bronorganisatie?: string;
   creatiedatum: string;
   titel: string;
-  vertrouwelijkheidaanduiding?: string;
+  vertrouwelijkheidaanduiding?: string | undefined;
   /** `in_bewerking`, `ter_vaststelling`, `definitief`, `gearchiveerd` or empty. */
   status?: string;
   formaat?: string;
@@ -109,7 +109,7 @@ export interface ZgwZaak {
   uiterlijkeEinddatumAfdoening?: string | null;
   status?: string | null;
   resultaat?: string | null;
-  vertrouwelijkheidaanduiding?: string;
+  vertrouwelijkheidaanduiding?: string | undefined;
   _expand?: {
     zaaktype?: ZgwZaaktype | null;
     status?: ZgwStatus | null;

@@ -20,11 +20,11 @@ export interface RawInOnderzoek {
 }
 
 export interface RawNaam {
-  voornamen?: string;
-  voorvoegsel?: string;
-  geslachtsnaam?: string;
-  adellijkeTitelPredicaat?: RawAdellijkeTitelPredicaat;
-  aanduidingNaamgebruik?: RawWaarde;
+  voornamen?: string | undefined;
+  voorvoegsel?: string | undefined;
+  geslachtsnaam?: string | undefined;
+  adellijkeTitelPredicaat?: RawAdellijkeTitelPredicaat | undefined;
+  aanduidingNaamgebruik?: RawWaarde | undefined;
 }
 
 export interface RawGeboorte {

@@ -8,13 +8,13 @@ import type { ErrorResponder } from './problem.js';
  */
 export interface FaultOptions {
   /** Delay before every answer (milliseconds). */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Share of requests (0..1) that fail with `status`. */
-  failureRate?: number;
+  failureRate?: number | undefined;
   /** Status of an injected failure; 503 unless set. */
-  status?: number;
+  status?: number | undefined;
   /** Fail exactly this many next requests with `status`, then behave normally again. */
-  failNext?: number;
+  failNext?: number | undefined;
 }
 
 /** Body of `PUT /_simulator/faults`; validated so a typo does not silently mean "no faults". */

@@ -20,7 +20,7 @@ export interface Simulator {
 /** Options every simulator factory accepts. */
 export interface CommonSimulatorOptions {
   /** Faults active from the start; change them later with `setFaults` or `PUT /_simulator/faults`. */
-  faults?: FaultOptions;
+  faults?: FaultOptions | undefined;
 }
 
 /** A function giving the externally visible base URL (scheme, host, port; no trailing slash). */

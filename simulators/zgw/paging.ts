@@ -24,7 +24,7 @@ export function zgwPaginate<T>(
   items: readonly T[],
   render: (item: T) => unknown,
   /** `pageSize` only where the API has it (Open Zaak's zaken lists). */
-  params: { page?: string; pageSize?: string },
+  params: { page?: string | undefined; pageSize?: string | undefined },
 ): ZgwPage | undefined {
   const page = params.page === undefined ? 1 : Number(params.page);
   if (!Number.isInteger(page) || page < 1) return undefined;

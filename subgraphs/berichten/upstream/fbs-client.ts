@@ -17,7 +17,7 @@ export interface FbsAdapterOptions {
   /** Bearer token, where the Berichtenbox sits behind an OAuth gateway. */
   token?: string;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** At most this many pages of 50 are read (a resident with more sees the newest 250 first). */
   maxPages?: number;
 }

@@ -13,7 +13,7 @@ export interface LopendeZakenClientOptions {
   baseUrl: string;
   token?: string;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   maxPages?: number;
 }
 

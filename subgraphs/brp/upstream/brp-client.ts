@@ -18,7 +18,7 @@ export interface Protocollering {
 export interface BrpClientOptions {
   baseUrl: string;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   protocollering: Protocollering;
   /** Sent as `X-API-KEY`, for API gateways that use keys. */
   apiKey?: string;

@@ -17,7 +17,7 @@ export interface ClientCredentialsOptions {
   /** How the client authenticates at the token endpoint (RFC 6749 §2.3.1): HTTP Basic or form fields. */
   clientAuth?: 'basic' | 'post';
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Time source; tests inject one to let tokens expire. */
   now?: () => number;
 }

@@ -11,13 +11,13 @@ import { createUpstreamAgent } from '../../../lib/http/upstream.js';
  */
 export interface BrpTlsFiles {
   /** PEM file with the client certificate (and its intermediate certificates); with `keyFile`. */
-  certFile?: string;
+  certFile?: string | undefined;
   /** PEM file with the client certificate's private key; with `certFile`. */
-  keyFile?: string;
+  keyFile?: string | undefined;
   /** Passphrase of an encrypted private key. */
-  passphrase?: string;
+  passphrase?: string | undefined;
   /** PEM file with the CA certificates that may sign the BRP's server certificate. */
-  caFile?: string;
+  caFile?: string | undefined;
 }
 
 /** File contents, read once at start-up. */

@@ -14,7 +14,7 @@ export interface NotifyTemplateSet {
 /** Dutch is required; an English template that is missing falls back to the Dutch one. */
 export interface NotifyTemplates {
   readonly nl: NotifyTemplateSet;
-  readonly en?: Partial<NotifyTemplateSet>;
+  readonly en?: { readonly [K in keyof NotifyTemplateSet]?: NotifyTemplateSet[K] | undefined } | undefined;
 }
 
 /** Sends a verification code and returns NotifyNL's id of the message. */
