@@ -115,10 +115,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
         this.options.name,
       );
     }
-    if (context.caller.kind !== 'person' || !response.data) return response;
-    // A subgraph that answered but lost `me` itself (a bug, an unexpected refusal) must not take
-    // the other subgraphs' sections down with it: answer for it as if it had not answered.
-    const lost = Object.entries(response.data).some(([key, value]) => value === null && key !== '_entities');
+    if (context.caller.kind !== 'person') return response;
+    // A subgraph that answered but lost `me` itself, or all its data (a bug, a schema it does not
+    // have yet during a rolling deploy), must not take the other subgraphs' sections down with it:
+    // answer for it as if it had not answered.
+    const lost =
+      !response.data || Object.entries(response.data).some(([key, value]) => value === null && key !== '_entities');
     if (!lost) return response;
     const kept = (response.errors ?? []).filter((e) => isErrorCode(e.extensions?.['code']) && e.path);
     const fallback = sectionFallback(
