@@ -2,7 +2,8 @@
  * `npm run schema`: emits each subgraph's SDL from code into schema/subgraphs/, composes them
  * with @apollo/composition into schema/supergraph.graphql and the client-facing
  * schema/api.graphql. `--check` regenerates in memory and fails when a committed file differs,
- * then reports breaking changes of api.graphql against the previous commit.
+ * then fails on a breaking change of api.graphql (against the last release tag `v*`, else the
+ * previous commit) that CHANGELOG.md's "Unreleased" section does not name.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { composeServices } from '@apollo/composition';
 import { buildSchema, findBreakingChanges, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { subgraphSdl } from '../lib/graphql/index.js';
 import { SUBGRAPHS } from './subgraph-schemas.js';
+import { coordinateOf, unacknowledged } from './schema-changes.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SCHEMA_DIR = join(ROOT, 'schema');
@@ -34,13 +36,23 @@ export async function generateSchemaFiles(): Promise<Map<string, string>> {
   return files;
 }
 
-function committedApiSchema(): string | null {
+/**
+ * What `api.graphql` is compared with: the last release tag (`v*`) when there is one, so every
+ * breaking change since the release counts; otherwise the previous commit.
+ */
+function baseline(): { name: string; schema: string } | null {
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  let ref = 'HEAD~1';
+  let name = 'the previous commit';
   try {
-    return execFileSync('git', ['show', 'HEAD~1:schema/api.graphql'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    ref = git(['describe', '--tags', '--abbrev=0', '--match', 'v*']);
+    name = `release ${ref}`;
+  } catch {
+    // no release yet
+  }
+  try {
+    return { name, schema: git(['show', `${ref}:schema/api.graphql`]) };
   } catch {
     return null;
   }
@@ -68,18 +80,27 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log('Schema files match the code.');
-  const previous = committedApiSchema();
+  const previous = baseline();
   if (previous === null) {
-    console.log('No previous schema/api.graphql to compare with.');
+    console.log('No earlier schema/api.graphql to compare with.');
     return;
   }
-  const breaking = findBreakingChanges(buildSchema(previous), buildSchema(files.get('api.graphql') as string));
+  const breaking = findBreakingChanges(buildSchema(previous.schema), buildSchema(files.get('api.graphql') as string));
   if (breaking.length === 0) {
-    console.log('No breaking changes in schema/api.graphql against the previous commit.');
-  } else {
-    console.warn(`Breaking changes in schema/api.graphql against the previous commit (${breaking.length}):`);
-    for (const change of breaking) console.warn(`  - ${change.type}: ${change.description}`);
+    console.log(`No breaking changes in schema/api.graphql against ${previous.name}.`);
+    return;
   }
+  console.warn(`Breaking changes in schema/api.graphql against ${previous.name} (${breaking.length}):`);
+  for (const change of breaking) console.warn(`  - ${change.type}: ${change.description}`);
+  const missing = unacknowledged(breaking, readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'));
+  if (missing.length > 0) {
+    console.error(
+      `Not acknowledged in CHANGELOG.md under "## Unreleased": ${missing.map((c) => `\`${coordinateOf(c)}\``).join(', ')}. ` +
+        'Name each changed coordinate there (in backticks) and say what clients must do.',
+    );
+    process.exit(1);
+  }
+  console.log('Each is listed in CHANGELOG.md.');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
