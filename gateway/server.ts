@@ -19,6 +19,7 @@ import { createHealth, mountOperations, requestMetrics, type Health } from '../l
 import { traceRequests } from '../lib/observability/tracing.js';
 import { bearerToken } from '../lib/http/bearer.js';
 import { bodyErrorHandler } from '../lib/http/body-errors.js';
+import { apiContentSecurityPolicy, securityHeaders } from '../lib/http/security-headers.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
 
@@ -151,6 +152,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);
   // Built means ready: the supergraph is loaded (Apollo started above) and the config was checked.
   const health = createHealth([{ name: 'supergraph geladen', check: () => true }]);
   mountOperations(app, { name: 'gateway', health, metrics: deps.metrics ?? true });

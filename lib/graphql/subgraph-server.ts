@@ -12,6 +12,7 @@ import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilie
 import { traceRequests } from '../observability/tracing.js';
 import { bearerToken } from '../http/bearer.js';
 import { bodyErrorHandler } from '../http/body-errors.js';
+import { apiContentSecurityPolicy, securityHeaders } from '../http/security-headers.js';
 import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
@@ -97,6 +98,8 @@ export async function createSubgraphServer<C extends BaseContext>(
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);
   const health = createHealth(options.readiness ?? []);
   mountOperations(app, { name: options.name, health, metrics: options.metrics ?? true });
   options.routes?.(app);
