@@ -10,8 +10,7 @@ import {
   type JWTPayload,
   type CryptoKey,
 } from 'jose';
-import { z } from 'zod';
-import { NIVEAUS, type Identity } from './identity/index.js';
+import { identitySchema, type Identity } from './identity/index.js';
 
 /**
  * Internal tokens: the gateway's word to a subgraph about who is asking (docs/architecture.md §2.3).
@@ -26,29 +25,6 @@ export const ANONYMOUS = 'anonymous';
 export type Caller =
   | { readonly kind: 'anonymous'; readonly requestId: string }
   | { readonly kind: 'person'; readonly requestId: string; readonly gebruikerId: string; readonly identity: Identity };
-
-const identitySchema = z.discriminatedUnion('soort', [
-  z.object({
-    soort: z.literal('INWONER'),
-    middel: z.literal('DIGID'),
-    niveau: z.enum(NIVEAUS),
-    bsn: z.string().regex(/^\d{9}$/),
-  }),
-  z.object({
-    soort: z.literal('ONDERNEMER'),
-    middel: z.literal('EHERKENNING'),
-    niveau: z.enum(NIVEAUS),
-    kvk: z.string().regex(/^\d{8}$/),
-    vestiging: z
-      .string()
-      .regex(/^\d{12}$/)
-      .optional(),
-    rsin: z
-      .string()
-      .regex(/^\d{9}$/)
-      .optional(),
-  }),
-]);
 
 export interface InternalTokenSigner {
   /** Mints a token for one subgraph call. `iat`/`exp` are in seconds, from the injected clock. */
@@ -121,7 +97,7 @@ export function createInternalTokenVerifier(
       if (payload.sub === ANONYMOUS) return { kind: 'anonymous', requestId };
       const identity = identitySchema.safeParse(payload['idn']);
       if (!identity.success || !payload.sub) throw new InternalTokenError('token carries no valid identity');
-      return { kind: 'person', requestId, gebruikerId: payload.sub, identity: identity.data as Identity };
+      return { kind: 'person', requestId, gebruikerId: payload.sub, identity: identity.data };
     },
   };
 }
