@@ -10,6 +10,7 @@ const UNIT = [
   'test/unit/identity.test.ts',
   'test/unit/internal-token.test.ts',
   'test/unit/metrics.test.ts',
+  'test/unit/query-limits.test.ts',
   'test/unit/schema-changes.test.ts',
   'test/berichten/mapping.test.ts',
   'test/brp/fields.test.ts',

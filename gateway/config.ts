@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLAIM_PRESETS } from '../lib/identity/index.js';
 import { env, parseEnv } from '../lib/config.js';
+import { DEFAULT_QUERY_LIMITS } from './plugins/limits.js';
 
 const jwkJson = env.json('Web Key').pipe(
   z
@@ -50,6 +51,11 @@ const schema = z.object({
   /** Consecutive failed calls after which a subgraph is not called for SUBGRAPH_BREAKER_OPEN_MS. */
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SUBGRAPH_BREAKER_OPEN_MS: env.milliseconds(5_000),
+  /** How large a query may be (gateway/plugins/limits.ts); refused before planning. */
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
   /** On SIGTERM: how long requests under way may take to finish before they are cut. */
   SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
   /** Bearer token `/metrics` requires; without it metrics are served only outside production. */
@@ -75,6 +81,12 @@ export function loadGatewayConfig(environment: Readonly<Record<string, string | 
     ...parsed,
     introspection:
       parsed.INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'true',
+    queryLimits: {
+      maxDepth: parsed.QUERY_MAX_DEPTH,
+      maxAliases: parsed.QUERY_MAX_ALIASES,
+      maxDirectives: parsed.QUERY_MAX_DIRECTIVES,
+      maxCost: parsed.QUERY_MAX_COST,
+    },
     metrics: parsed.METRICS_TOKEN ? { token: parsed.METRICS_TOKEN } : parsed.NODE_ENV !== 'production',
     playground: parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true',
     playgroundClientId:

@@ -44,6 +44,7 @@ const gateway = await createGateway({
   logger,
   introspection: config.introspection,
   metrics: config.metrics,
+  queryLimits: config.queryLimits,
   dispatcher,
   playground: config.playground
     ? {

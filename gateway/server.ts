@@ -12,6 +12,7 @@ import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
 import { dedupeErrorsPlugin, formatGatewayError } from './plugins/errors.js';
+import { queryLimitRules, type QueryLimits } from './plugins/limits.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
@@ -43,6 +44,8 @@ export interface GatewayDeps {
   playground?: PlaygroundOptions | null;
   /** `/metrics`: on, off, or behind a bearer token (default on). */
   metrics?: boolean | { token: string };
+  /** How large a query may be (default {@link DEFAULT_QUERY_LIMITS}). */
+  queryLimits?: QueryLimits;
 }
 
 export interface Gateway extends AsyncDisposable {
@@ -98,6 +101,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    validationRules: queryLimitRules(deps.queryLimits),
     formatError: formatGatewayError(logger),
     plugins: [dedupeErrorsPlugin(), ApolloServerPluginLandingPageDisabled()],
   });

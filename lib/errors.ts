@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'Opgeslagen vragen worden niet ondersteund.',
   OPERATION_RESOLUTION_FAILURE: 'Er is geen vraag om uit te voeren.',
   BAD_REQUEST: 'Het verzoek is ongeldig.',
+  VRAAG_TE_GROOT: 'Deze vraag is te groot of te diep. Vraag minder gegevens tegelijk.',
   VERIFICATIECODE_ONJUIST: 'De code klopt niet. Kijk goed en probeer het opnieuw.',
   VERIFICATIECODE_VERLOPEN: 'De code is niet meer geldig. Vraag een nieuwe code aan.',
   VERIFICATIE_TE_VEEL_POGINGEN: 'U hebt te vaak een verkeerde code ingevuld. Vraag een nieuwe code aan.',

@@ -17,7 +17,8 @@ import { graphqlErrors } from '../../lib/observability/metrics.js';
  */
 export function formatGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
+    // A query over one of the size limits (gateway/plugins/limits.ts) has its own code.
+    const code = formatted.extensions?.['limiet'] === true ? 'VRAAG_TE_GROOT' : formatted.extensions?.['code'];
     const location = formatted.path ? { path: formatted.path } : {};
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       graphqlErrors.inc({ code });
@@ -26,6 +27,7 @@ export function formatGatewayError(logger: Logger) {
           formatted.extensions?.[key] === undefined ? [] : [[key, formatted.extensions[key]]],
         ),
       );
+      extensions['code'] = code;
       const fromSubgraph = formatted.extensions?.['serviceName'] !== undefined;
       const message = fromSubgraph ? formatted.message : ERROR_MESSAGES[code];
       if (message !== formatted.message) extensions['detail'] = formatted.message;
