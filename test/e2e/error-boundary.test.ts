@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ERROR_MESSAGES } from '../../lib/errors.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { stackForTests } from '../helpers/stack.js';
 
 /** What must never reach a client: HTML error pages, stack traces, absolute paths, English internals. */
 const INTERNAL = /<html|<pre|SyntaxError|at .*\(|\/work\/|node_modules|Unexpected token/i;
 
 describe('the error boundary: coded errors in plain Dutch, nothing internal', () => {
-  let stack: Stack;
-  let token: string;
-  beforeAll(async () => {
-    stack = await startStack();
-    token = await stack.login({ bsn: '999993653' });
-  });
-  afterAll(async () => {
-    await stack?.[Symbol.asyncDispose]();
-  });
+  const world = stackForTests();
 
   it('a body that is not JSON gets a coded JSON error, and the body is written nowhere', async () => {
     const written: string[] = [];
@@ -26,9 +18,9 @@ describe('the error boundary: coded errors in plain Dutch, nothing internal', ()
       written.push(args.map(String).join(' '));
     });
     try {
-      const response = await fetch(stack.gatewayUrl, {
+      const response = await fetch(world.stack.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${world.token}` },
         body: '{"query": "{ me { id } }", GEHEIME-INHOUD',
       });
       expect(response.status).toBe(400);
@@ -47,9 +39,9 @@ describe('the error boundary: coded errors in plain Dutch, nothing internal', ()
 
   it('the Bearer scheme is case-insensitive (RFC 9110)', async () => {
     for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
-      const response = await fetch(stack.gatewayUrl, {
+      const response = await fetch(world.stack.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `${scheme} ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `${scheme} ${world.token}` },
         body: JSON.stringify({ query: '{ me { soort } }' }),
       });
       expect(response.status, scheme).toBe(200);
@@ -82,16 +74,16 @@ describe('the error boundary: coded errors in plain Dutch, nothing internal', ()
       ],
       [
         'CSRF refusal',
-        { method: 'GET', url: `${stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}` },
+        { method: 'GET', url: `${world.stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}` },
         'BAD_REQUEST',
       ],
     ];
     for (const [what, init, code] of cases) {
-      const response = await fetch(init.url ?? stack.gatewayUrl, {
+      const response = await fetch(init.url ?? world.stack.gatewayUrl, {
         method: init.method ?? 'POST',
         headers: {
           ...(init.method === 'GET' ? {} : { 'content-type': 'application/json' }),
-          authorization: `Bearer ${token}`,
+          authorization: `Bearer ${world.token}`,
         },
         ...(init.body ? { body: init.body } : {}),
       });
@@ -107,7 +99,7 @@ describe('the error boundary: coded errors in plain Dutch, nothing internal', ()
   });
 
   it('our own messages from the subgraphs are kept as they are', async () => {
-    const { body } = await stack.query('{ me { meldingen(aantal: 1000) { kanaal } } }', { token });
+    const { body } = await world.stack.query('{ me { meldingen(aantal: 1000) { kanaal } } }', { token: world.token });
     expect(body.errors?.[0]).toMatchObject({
       message: 'Vraag 1 tot en met 100 meldingen op.',
       path: ['me', 'meldingen'],

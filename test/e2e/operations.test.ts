@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listen } from '../../lib/http/listen.js';
 import { createHealth, mountOperations } from '../../lib/http/operations.js';
 import { MijnOverzichtDocument } from '../../schema/generated/graphql.js';
-import { SUBGRAPH_NAMES, startStack, type Stack } from '../helpers/stack.js';
+import { SUBGRAPH_NAMES, stackForTests } from '../helpers/stack.js';
 
 /** The value of one sample in Prometheus text format, or undefined when it is not there. */
 function sample(metrics: string, name: string, labels: Record<string, string>): number | undefined {
@@ -18,19 +18,11 @@ function sample(metrics: string, name: string, labels: Record<string, string>): 
 }
 
 describe('what an operator sees: /health, /ready and /metrics', () => {
-  let stack: Stack;
-  let token: string;
-  beforeAll(async () => {
-    stack = await startStack();
-    token = await stack.login({ bsn: '999993653' });
-  });
-  afterAll(async () => {
-    await stack?.[Symbol.asyncDispose]();
-  });
+  const world = stackForTests();
 
   it('every process says it is alive and ready', async () => {
-    const gateway = stack.gatewayUrl.replace(/\/graphql$/, '');
-    for (const base of [gateway, ...SUBGRAPH_NAMES.map((n) => stack.subgraphUrls[n].replace(/\/graphql$/, ''))]) {
+    const gateway = world.stack.gatewayUrl.replace(/\/graphql$/, '');
+    for (const base of [gateway, ...SUBGRAPH_NAMES.map((n) => world.stack.subgraphUrls[n].replace(/\/graphql$/, ''))]) {
       const health = await fetch(`${base}/health`);
       expect(health.status, base).toBe(200);
       const ready = await fetch(`${base}/ready`);
@@ -40,13 +32,13 @@ describe('what an operator sees: /health, /ready and /metrics', () => {
   });
 
   it('/metrics shows which source is failing: calls and failures per source, error codes, breaker state', async () => {
-    stack.simulators.brp.setFaults({ failureRate: 1 });
+    world.stack.simulators.brp.setFaults({ failureRate: 1 });
     try {
-      for (let i = 0; i < 3; i++) await stack.query(MijnOverzichtDocument, { token });
+      for (let i = 0; i < 3; i++) await world.stack.query(MijnOverzichtDocument, { token: world.token });
     } finally {
-      stack.simulators.brp.setFaults({});
+      world.stack.simulators.brp.setFaults({});
     }
-    const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'));
+    const response = await fetch(world.stack.gatewayUrl.replace(/\/graphql$/, '/metrics'));
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const metrics = await response.text();
     // The BRP answered 503 to every attempt; the zaaksystemen answered.

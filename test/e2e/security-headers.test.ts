@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { stackForTests } from '../helpers/stack.js';
 
 /** The headers every answer must carry, whatever it is (the Dutch API design rules' list). */
 function expectSecurityHeaders(headers: Headers, what: string): void {
@@ -12,26 +12,18 @@ function expectSecurityHeaders(headers: Headers, what: string): void {
 }
 
 describe('HTTP security headers on every answer, errors included', () => {
-  let stack: Stack;
-  let token: string;
-  beforeAll(async () => {
-    stack = await startStack();
-    token = await stack.login({ bsn: '999993653' });
-  });
-  afterAll(async () => {
-    await stack?.[Symbol.asyncDispose]();
-  });
+  const world = stackForTests();
 
   it('on the gateway: answers, refusals, unreadable bodies, unknown paths, health', async () => {
-    const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const base = world.stack.gatewayUrl.replace(/\/graphql$/, '');
     const post = (body: string, authorization?: string) =>
-      fetch(stack.gatewayUrl, {
+      fetch(world.stack.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
         body,
       });
     const answers: Array<[string, Response]> = [
-      ['an answer', await post(JSON.stringify({ query: '{ me { id } }' }), `Bearer ${token}`)],
+      ['an answer', await post(JSON.stringify({ query: '{ me { id } }' }), `Bearer ${world.token}`)],
       ['a refused token', await post(JSON.stringify({ query: '{ me { id } }' }), 'Bearer niet.geldig.token')],
       ['a body that is not JSON', await post('{ kapot')],
       ['an unknown path', await fetch(`${base}/bestaat-niet`)],
@@ -46,7 +38,7 @@ describe('HTTP security headers on every answer, errors included', () => {
   });
 
   it('on a subgraph too, also when it refuses a call without an internal token', async () => {
-    const response = await fetch(stack.subgraphUrls.brp, {
+    const response = await fetch(world.stack.subgraphUrls.brp, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ me { id } }' }),

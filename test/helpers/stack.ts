@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
@@ -416,4 +417,39 @@ export function meOf<TMe extends object>(response: GraphQLResponse<{ me: TMe | n
     throw new Error(`me.${missing.map(([key]) => key).join(', me.')} is null: ${JSON.stringify(response.body.errors)}`);
   }
   return me as Answered<TMe>;
+}
+
+/** A stack for the tests of one `describe` block, with one resident logged in. */
+export interface StackForTests {
+  readonly stack: Stack;
+  /** The access token of the resident logged in before the tests. */
+  readonly token: string;
+}
+
+/**
+ * Starts a stack before the tests of the enclosing `describe` block, logs `who` in (default
+ * resident 999993653), and stops it after them. Read `stack` and `token` inside the tests.
+ */
+export function stackForTests(
+  options: StackOptions = {},
+  who: Parameters<Stack['login']>[0] = { bsn: '999993653' },
+): StackForTests {
+  let stack: Stack | undefined;
+  let token = '';
+  beforeAll(async () => {
+    stack = await startStack(options);
+    token = await stack.login(who);
+  });
+  afterAll(async () => {
+    await stack?.[Symbol.asyncDispose]();
+  });
+  return {
+    get stack() {
+      if (!stack) throw new Error('the stack is not started yet: use it inside a test');
+      return stack;
+    },
+    get token() {
+      return token;
+    },
+  };
 }
