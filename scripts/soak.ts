@@ -38,7 +38,7 @@ import {
 } from './soak/meldingen.js';
 import { parseOptions, statusMoments, USAGE, type SoakOptions } from './soak/options.js';
 import { clock, memoryTable, renderReport, timeTable, verdictTable, type Sample, type Verdict } from './soak/report.js';
-import { CHILD_NAMES, heapUsedMb, LaunchedStack, METRICS_PORTS, rssMb, sleep } from './soak/stack.js';
+import { CHILD_NAMES, heapUsedMb, LaunchedStack, METRICS_PORTS, PORT_VARIABLES, rssMb, sleep } from './soak/stack.js';
 import { latencies, memoryTrend, mergeCounts, Window } from './soak/stats.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist/scripts → project root
@@ -50,14 +50,8 @@ const RECOVERY_LIMIT_MS = 15_000;
 /** The processes measured: the launcher and each of its children. */
 const PROCESSES = ['launcher', ...CHILD_NAMES] as const;
 type ProcessName = (typeof PROCESSES)[number];
-/** The simulators that keep a journal of every request (GET/DELETE /_simulator/journal). */
-const JOURNALED = [
-  'SIM_BRP_PORT',
-  'SIM_ZGW_A_PORT',
-  'SIM_ZGW_B_PORT',
-  'SIM_MIJNOVERHEID_PORT',
-  'SIM_NOTIFYNL_PORT',
-] as const;
+/** The simulators, each keeping a journal of every request (GET/DELETE /_simulator/journal). */
+const JOURNALED = PORT_VARIABLES.filter((name) => name.startsWith('SIM_'));
 
 let options: SoakOptions;
 try {

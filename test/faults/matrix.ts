@@ -204,28 +204,27 @@ export function scenarios(world: Pick<MatrixWorld, 'postgres' | 'redis'>): Scena
       });
     }
   }
-  if (world.redis) {
-    // Redis only speeds up the catalogus: whatever it does, every section answers as usual.
+  // The shared services, each behind a TCP proxy: Redis only speeds up the catalogus (whatever it
+  // does, every section answers as usual); PostgreSQL holds the voorkeuren. The pool waits at
+  // most 2 s for a connection and a query ends at the page's deadline.
+  const shared = [
+    { proxy: 'redis', where: 'Redis (catalogus cache)', expect: {}, maxMs: 1_000 },
+    {
+      proxy: 'postgres',
+      where: 'PostgreSQL (voorkeuren store)',
+      expect: { voorkeuren: 'NIET_BESCHIKBAAR' },
+      maxMs: MATRIX_DEADLINE_MS + SLACK_MS,
+    },
+  ] as const;
+  for (const service of shared) {
+    if (!world[service.proxy]) continue;
     for (const [mode, what] of TCP_FAULTS) {
       list.push({
-        where: 'Redis (catalogus cache)',
+        where: service.where,
         fault: what,
-        apply: ({ redis }) => redis?.setMode(mode, mode === 'blackhole' ? { existing: 'stall' } : {}),
-        expect: {},
-        maxMs: 1_000,
-      });
-    }
-  }
-  if (world.postgres) {
-    for (const [mode, what] of TCP_FAULTS) {
-      list.push({
-        where: 'PostgreSQL (voorkeuren store)',
-        fault: what,
-        apply: ({ postgres }) => postgres?.setMode(mode, mode === 'blackhole' ? { existing: 'stall' } : {}),
-        expect: { voorkeuren: 'NIET_BESCHIKBAAR' },
-        // The pool waits at most 2 s for a connection, a statement on a silent one 6 s, the page
-        // at most the deadline.
-        maxMs: MATRIX_DEADLINE_MS + SLACK_MS,
+        apply: (w) => w[service.proxy]?.setMode(mode, mode === 'blackhole' ? { existing: 'stall' } : {}),
+        expect: service.expect,
+        maxMs: service.maxMs,
       });
     }
   }
