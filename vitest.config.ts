@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -33,6 +34,12 @@ const UNIT = [
 ];
 
 export default defineConfig({
+  resolve: {
+    // One graphql module for everything. Node loads graphql's CommonJS build for every package
+    // (its package.json has no "exports"), vite would give our code the ESM one: two GraphQLError
+    // classes, and an error of one is not an instance of the other, as Apollo checks.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 30_000,

@@ -40,21 +40,46 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export const PUBLIC_EXTENSIONS = ['code', 'vereistNiveau', 'bron', 'sectie', 'invalidParams'] as const;
 
 /**
+ * An error our own code raised on purpose: its message was written for the resident and is shown
+ * as it is. Errors of any other kind (GraphQL's parser and validator, Apollo's request pipeline)
+ * get their code's B1 message at the boundary, and their own text moves to `extensions.detail`.
+ */
+export class AppError extends GraphQLError {
+  override readonly name = 'AppError';
+}
+
+/**
  * Creates a GraphQL error with a registered code and, unless given, that code's B1 message.
- * `httpStatus` sets the response status where the whole request is refused.
+ * `httpStatus` (and `httpHeaders`) set the response where the whole request is refused.
  */
 export function appError(
   code: ErrorCode,
-  options: { message?: string; extensions?: Record<string, unknown>; httpStatus?: number; cause?: unknown } = {},
-): GraphQLError {
-  return new GraphQLError(options.message ?? ERROR_MESSAGES[code], {
+  options: {
+    message?: string;
+    extensions?: Record<string, unknown>;
+    httpStatus?: number;
+    httpHeaders?: Readonly<Record<string, string>>;
+    cause?: unknown;
+  } = {},
+): AppError {
+  const http =
+    options.httpStatus === undefined
+      ? {}
+      : {
+          http: {
+            status: options.httpStatus,
+            ...(options.httpHeaders ? { headers: new Map(Object.entries(options.httpHeaders)) } : {}),
+          },
+        };
+  return new AppError(options.message ?? ERROR_MESSAGES[code], {
     originalError: options.cause instanceof Error ? options.cause : undefined,
-    extensions: {
-      ...options.extensions,
-      code,
-      ...(options.httpStatus === undefined ? {} : { http: { status: options.httpStatus } }),
-    },
+    extensions: { ...options.extensions, code, ...http },
   });
+}
+
+/** True when `error` (or the error GraphQL wrapped around it) was raised with {@link appError}. */
+export function isAppError(error: unknown): boolean {
+  return error instanceof AppError || (error instanceof GraphQLError && error.originalError instanceof AppError);
 }
 
 /** For exhaustive switches: a compile error when a case is missing. */

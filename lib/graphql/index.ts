@@ -6,3 +6,5 @@ export * from './build-schema.js';
 export * from './subgraph-server.js';
 export * from './portaal.js';
 export * from './upstream-errors.js';
+export * from './http-front.js';
+export * from './mask-errors.js';

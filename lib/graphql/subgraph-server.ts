@@ -1,19 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { ERROR_MESSAGES, isErrorCode } from '../errors.js';
+import type { Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { appError } from '../errors.js';
 import type { InternalTokenVerifier, Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
-import { DEADLINE_HEADER, deadlineFromHeader, runWithDeadline } from '../resilience/deadline.js';
-import { traceRequests } from '../observability/tracing.js';
+import { DEADLINE_HEADER, deadlineFromHeader } from '../resilience/deadline.js';
 import { bearerToken } from '../http/bearer.js';
-import { bodyErrorHandler } from '../http/body-errors.js';
-import { apiContentSecurityPolicy, securityHeaders } from '../http/security-headers.js';
-import { createHealth, mountOperations, requestMetrics, type Health, type ReadinessCheck } from '../http/operations.js';
+import { createHealth, type ReadinessCheck } from '../http/operations.js';
+import { createGraphQLFront, type GraphQLFront } from './http-front.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
 export interface SubgraphRuntime {
@@ -45,119 +40,53 @@ export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRu
   routes?: (app: Express) => void;
 }
 
-export interface SubgraphServer extends AsyncDisposable {
-  readonly httpServer: Server;
-  /** `/health` and `/ready`; call `health.stopping()` before draining on shutdown. */
-  readonly health: Health;
-}
-
-const UNAUTHENTICATED_BODY = {
-  errors: [{ message: ERROR_MESSAGES.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } }],
-};
+/** A subgraph's HTTP front; call `health.stopping()` before draining on shutdown. */
+export type SubgraphServer = GraphQLFront;
 
 /**
- * Masks anything that is not a registered error: the gateway translates codes for clients, but a
- * subgraph never sends a stack trace, an upstream body or an unexpected message out.
- */
-export function maskSubgraphError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
-    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: error }, 'unexpected error in resolver');
-    return {
-      message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR,
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
-  };
-}
-
-/**
- * Builds (does not start) the HTTP server of a subgraph: `POST /graphql` behind internal-token
- * verification and `GET /health`. Any request to /graphql without a valid internal token,
- * `_entities` and `_service` included, gets 401 and no data (zero trust, docs/architecture.md §2.3).
+ * Builds (does not start) the HTTP server of a subgraph on the one GraphQL front: `POST /graphql`
+ * behind internal-token verification, `/health`, `/ready` and `/metrics`. Any request to /graphql
+ * without a valid internal token, `_entities` and `_service` included, gets 401 and no data (zero
+ * trust, docs/architecture.md §2.3).
  */
 export async function createSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<SubgraphServer> {
   const { logger, verifier } = options;
   const now = options.now ?? (() => new Date());
-  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
-  const apollo = new ApolloServer<C>({
-    schema: options.schema,
-    introspection: options.introspection ?? false,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
-    formatError: maskSubgraphError(logger),
-    plugins,
-  });
-  await apollo.start();
+  const deadlineMs = options.deadlineMs ?? 4_000;
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(securityHeaders());
-  app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);
-  const health = createHealth(options.readiness ?? []);
-  mountOperations(app, { name: options.name, health, metrics: options.metrics ?? true });
-  options.routes?.(app);
-
-  const callers = new WeakMap<Request, Caller>();
-  const authenticate = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const token = bearerToken(req.headers.authorization);
+  const verifiedCaller = async (authorization: string | undefined): Promise<Caller> => {
     try {
+      const token = bearerToken(authorization);
       if (!token) throw new Error('no internal token');
-      callers.set(req, await verifier.verify(token));
-      next();
+      return await verifier.verify(token);
     } catch (error) {
       logger.warn(
         { reason: error instanceof Error ? error.message : 'unknown' },
         'request refused: no valid internal token',
       );
-      res.status(401).type('application/json').send(UNAUTHENTICATED_BODY);
+      throw appError('UNAUTHENTICATED', { httpStatus: 401 });
     }
   };
 
-  const deadlineMs = options.deadlineMs ?? 4_000;
-  // After the body is read, so that everything Apollo does for this request runs in its context.
-  const withDeadline = (req: Request, _res: Response, next: NextFunction): void => {
-    runWithDeadline(deadlineFromHeader(req.headers[DEADLINE_HEADER], deadlineMs), next);
-  };
-
-  app.use(
-    '/graphql',
-    requestMetrics('/graphql'),
-    authenticate,
-    express.json({ limit: '1mb' }),
-    withDeadline,
-    traceRequests('/graphql'),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const caller = callers.get(req);
-        if (!caller) throw new Error('authenticate middleware did not run');
-        const { requestId } = caller;
-        return options.context({
-          caller,
-          requestId,
-          logger: logger.child({ requestId }),
-          now,
-        });
-      },
-    }),
-  );
-
-  app.use(bodyErrorHandler(logger));
-
-  const httpServer = createServer(app);
-  // Keep-alive longer than the gateway's agent so the gateway never reuses a socket we closed.
-  httpServer.keepAliveTimeout = 65_000;
-  return {
-    httpServer,
-    health,
-    async [Symbol.asyncDispose]() {
-      await apollo.stop();
+  return createGraphQLFront<C>({
+    name: options.name,
+    logger,
+    graph: { schema: options.schema },
+    introspection: options.introspection ?? false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    health: createHealth(options.readiness ?? []),
+    metrics: options.metrics ?? true,
+    bodyLimit: '1mb',
+    deadline: (req) => deadlineFromHeader(req.headers[DEADLINE_HEADER], deadlineMs),
+    context: async ({ req }) => {
+      const caller = await verifiedCaller(req.headers.authorization);
+      const { requestId } = caller;
+      return options.context({ caller, requestId, logger: logger.child({ requestId }), now });
     },
-  };
+    ...(options.routes ? { routes: options.routes } : {}),
+    // Longer than the gateway's agent keeps a socket, so it never reuses one we closed.
+    keepAliveTimeoutMs: 65_000,
+  });
 }

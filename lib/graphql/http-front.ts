@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ApolloGateway } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { Logger } from '../logging.js';
+import { currentDeadline, runWithDeadline } from '../resilience/deadline.js';
+import { traceRequests } from '../observability/tracing.js';
+import { bodyErrorHandler } from '../http/body-errors.js';
+import { apiContentSecurityPolicy, securityHeaders } from '../http/security-headers.js';
+import { mountOperations, requestMetrics, type Health } from '../http/operations.js';
+import { maskErrors } from './mask-errors.js';
+
+/** What one request hands the context builder. */
+export interface FrontRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** When the answer is due (epoch ms); everything the request starts runs inside it. */
+  readonly deadline: number;
+}
+
+export interface GraphQLFrontOptions<TContext extends object> {
+  /** The process's name in `/health` and its metrics (`gateway`, `brp`, …). */
+  name: string;
+  logger: Logger;
+  /** What is served: a schema (a subgraph), or a gateway that plans over the supergraph. */
+  graph: { schema: GraphQLSchema } | { gateway: ApolloGateway };
+  introspection: boolean;
+  /** Checks that run on every document before it is executed or planned (e.g. size limits). */
+  validationRules?: ValidationRule[];
+  plugins?: ApolloServerPlugin<TContext>[];
+  health: Health;
+  /** `/metrics`: on, off, or behind a bearer token. */
+  metrics: boolean | { token: string };
+  /** The largest request body `/graphql` reads (e.g. `100kb`). */
+  bodyLimit: string;
+  /** When a request that arrives now must be answered (epoch ms). */
+  deadline: (req: IncomingMessage) => number;
+  /**
+   * Who is asking, and what the resolvers get. To refuse the whole request (no or a bad token),
+   * throw an `appError` with `httpStatus`: it leaves through the same error boundary as any other.
+   */
+  context: (request: FrontRequest) => Promise<TContext>;
+  /**
+   * Routes next to `/graphql`, mounted before it (e.g. the playground, document downloads). They
+   * are not behind the context's authentication: each must authorise its requests itself.
+   */
+  routes?: (app: Express) => void;
+  /** Middleware in front of `/graphql`, before the body is read (e.g. a rate limit by address). */
+  before?: ((req: Request, res: Response, next: NextFunction) => void)[];
+  /**
+   * Idle keep-alive of the server's sockets. A subgraph keeps them longer than the gateway's
+   * agent does, so the gateway never sends a request on a socket the subgraph just closed.
+   */
+  keepAliveTimeoutMs?: number;
+}
+
+export interface GraphQLFront extends AsyncDisposable {
+  readonly httpServer: Server;
+  /** The request handler of `httpServer`, for mounting on a server that is already listening. */
+  readonly handler: Express;
+  readonly health: Health;
+}
+
+/**
+ * Builds (does not start) the HTTP front of a GraphQL process, the gateway's and every
+ * subgraph's: security headers, `/health` `/ready` `/metrics`, `POST /graphql` with a bounded
+ * body, a deadline every call of the request runs inside, a trace span, Apollo Server with the
+ * one error boundary ({@link maskErrors}), and a GraphQL-shaped answer for a body that cannot be
+ * read. The caller is established in the context function, so nothing is handed from one
+ * middleware to the next on the side.
+ */
+export async function createGraphQLFront<TContext extends object>(
+  options: GraphQLFrontOptions<TContext>,
+): Promise<GraphQLFront> {
+  const { logger } = options;
+  const apollo = new ApolloServer<TContext>({
+    ...options.graph,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    ...(options.validationRules ? { validationRules: options.validationRules } : {}),
+    formatError: maskErrors(logger),
+    plugins: options.plugins ?? [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);
+  mountOperations(app, { name: options.name, health: options.health, metrics: options.metrics });
+  options.routes?.(app);
+
+  // Once the body is read, so that everything Apollo does for this request runs in its context
+  // (body-parser resumes on a socket event, outside any context set before it).
+  const withDeadline = (req: Request, _res: Response, next: NextFunction): void => {
+    runWithDeadline(options.deadline(req), next);
+  };
+
+  app.use(
+    '/graphql',
+    requestMetrics('/graphql'),
+    ...(options.before ?? []),
+    express.json({ limit: options.bodyLimit }),
+    withDeadline,
+    traceRequests('/graphql'),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context({ req, res, deadline: currentDeadline() ?? options.deadline(req) }),
+    }),
+  );
+  app.use(bodyErrorHandler(logger));
+
+  const httpServer = createServer(app);
+  if (options.keepAliveTimeoutMs !== undefined) httpServer.keepAliveTimeout = options.keepAliveTimeoutMs;
+  return {
+    httpServer,
+    handler: app,
+    health: options.health,
+    async [Symbol.asyncDispose]() {
+      await apollo.stop();
+    },
+  };
+}
