@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { ConfigError, env, parseEnv } from '../lib/config.js';
 import { SIMULATOR_DEFAULTS } from '../simulators/config.js';
 import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
-import { NOTIFY_TEMPLATES } from '../simulators/notifynl/templates.js';
+import { SIMULATED_API_PATHS, SIMULATED_NOTIFY_TEMPLATES, simulatedZgwSources } from '../simulators/wiring.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { RestartTracker } from './restart-policy.js';
 import { DEFAULT_ISSUER, dataDirOf, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
@@ -141,14 +141,12 @@ const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
 const issuer = process.env['OIDC_ISSUER'] ?? `http://localhost:${ports.IDP_PORT}`;
 const graphqlUrl = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
 const playgroundUrl = `http://localhost:${ports.GATEWAY_PORT}/`;
-const zgwSource = (naam: string, port: number) => ({
-  naam,
-  zakenUrl: local(port, '/zaken/api/v1'),
-  catalogiUrl: local(port, '/catalogi/api/v1'),
-  documentenUrl: local(port, '/documenten/api/v1'),
-  clientId: ports.SIM_ZGW_CLIENT_ID,
-  secret: ports.SIM_ZGW_SECRET,
-});
+const zgwSources = JSON.stringify(
+  simulatedZgwSources(
+    { a: local(ports.SIM_ZGW_A_PORT), b: local(ports.SIM_ZGW_B_PORT) },
+    { id: ports.SIM_ZGW_CLIENT_ID, secret: ports.SIM_ZGW_SECRET },
+  ),
+);
 // The ZGW simulators announce status changes to the voorkeuren subgraph, as a Notificaties
 // abonnement would, with this Authorization header (derived from the stored development secret).
 const notificatiesAuth = `Bearer ${Buffer.from(
@@ -190,7 +188,7 @@ const services: Service[] = [
   {
     name: 'brp',
     script: 'subgraphs/brp/index.js',
-    env: { ...subgraphEnv(ports.SUBGRAPH_BRP_PORT), BRP_URL: local(ports.SIM_BRP_PORT, '/haalcentraal/api/brp') },
+    env: { ...subgraphEnv(ports.SUBGRAPH_BRP_PORT), BRP_URL: local(ports.SIM_BRP_PORT, SIMULATED_API_PATHS.brp) },
     health: local(ports.SUBGRAPH_BRP_PORT, '/health'),
     identity: { process: 'brp' },
   },
@@ -199,11 +197,7 @@ const services: Service[] = [
     script: 'subgraphs/zaken/index.js',
     env: {
       ...subgraphEnv(ports.SUBGRAPH_ZAKEN_PORT),
-      ZAKEN_BRONNEN: JSON.stringify([
-        zgwSource('Zaaksysteem gemeente A', ports.SIM_ZGW_A_PORT),
-        // Simulator B is Open Zaak: it also finds organisations by KvK number.
-        { ...zgwSource('Zaaksysteem gemeente B', ports.SIM_ZGW_B_PORT), kvkFilters: true },
-      ]),
+      ZAKEN_BRONNEN: zgwSources,
       // A key of its own for document links, derived from the stored development secret.
       ZAKEN_DOCUMENT_LINK_SECRET: Buffer.from(
         hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'zaken document links', 32),
@@ -219,8 +213,8 @@ const services: Service[] = [
     script: 'subgraphs/berichten/index.js',
     env: {
       ...subgraphEnv(ports.SUBGRAPH_BERICHTEN_PORT),
-      MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, '/berichtenbox/api/v1'),
-      MIJNOVERHEID_LOPENDEZAKEN_URL: local(ports.SIM_MIJNOVERHEID_PORT, '/lopendezaken/api/v1'),
+      MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, SIMULATED_API_PATHS.berichtenbox),
+      MIJNOVERHEID_LOPENDEZAKEN_URL: local(ports.SIM_MIJNOVERHEID_PORT, SIMULATED_API_PATHS.lopendezaken),
       MIJNOVERHEID_AFZENDERS: JSON.stringify(SIMULATED_AFZENDERS),
     },
     health: local(ports.SUBGRAPH_BERICHTEN_PORT, '/health'),
@@ -242,26 +236,10 @@ const services: Service[] = [
       ).toString('base64url'),
       NOTIFYNL_URL: local(ports.SIM_NOTIFYNL_PORT),
       NOTIFYNL_API_KEY: `ontwikkel-${SIMULATOR_DEFAULTS.notifyServiceId}-${SIMULATOR_DEFAULTS.notifySecret}`,
-      NOTIFYNL_TEMPLATES: JSON.stringify({
-        nl: {
-          'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email'].id,
-          'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms'].id,
-          'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email'].id,
-          'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms'].id,
-        },
-        en: {
-          'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email-en'].id,
-          'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms-en'].id,
-          'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email-en'].id,
-          'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms-en'].id,
-        },
-      }),
+      NOTIFYNL_TEMPLATES: JSON.stringify(SIMULATED_NOTIFY_TEMPLATES),
       // Meldingen about zaken: status changes of both zaaksystemen, residents found by pseudonym.
       MELDINGEN_NOTIFICATIES_AUTH: notificatiesAuth,
-      MELDINGEN_BRONNEN: JSON.stringify([
-        zgwSource('Zaaksysteem gemeente A', ports.SIM_ZGW_A_PORT),
-        { ...zgwSource('Zaaksysteem gemeente B', ports.SIM_ZGW_B_PORT), kvkFilters: true },
-      ]),
+      MELDINGEN_BRONNEN: zgwSources,
       PSEUDONYM_KEY: secrets.pseudonymKey,
       MELDINGEN_PORTAAL_URL: `http://localhost:${ports.GATEWAY_PORT}`,
     },
@@ -532,10 +510,10 @@ if (!stopping) {
       line('Subgraph zaken', local(ports.SUBGRAPH_ZAKEN_PORT, '/graphql')),
       line('Subgraph berichten', local(ports.SUBGRAPH_BERICHTEN_PORT, '/graphql')),
       line('Subgraph voorkeuren', local(ports.SUBGRAPH_VOORKEUREN_PORT, '/graphql')),
-      line('Simulator BRP Personen v2', local(ports.SIM_BRP_PORT, '/haalcentraal/api/brp')),
-      line('Simulator zaaksysteem A', local(ports.SIM_ZGW_A_PORT, '/zaken/api/v1')),
-      line('Simulator zaaksysteem B', local(ports.SIM_ZGW_B_PORT, '/zaken/api/v1')),
-      line('Simulator MijnOverheid', local(ports.SIM_MIJNOVERHEID_PORT, '/berichtenbox/api/v1')),
+      line('Simulator BRP Personen v2', local(ports.SIM_BRP_PORT, SIMULATED_API_PATHS.brp)),
+      line('Simulator zaaksysteem A', local(ports.SIM_ZGW_A_PORT, SIMULATED_API_PATHS.zaken)),
+      line('Simulator zaaksysteem B', local(ports.SIM_ZGW_B_PORT, SIMULATED_API_PATHS.zaken)),
+      line('Simulator MijnOverheid', local(ports.SIM_MIJNOVERHEID_PORT, SIMULATED_API_PATHS.berichtenbox)),
       line('Simulator NotifyNL', local(ports.SIM_NOTIFYNL_PORT, '/v2/notifications')),
       '',
       hint('Token voor een testpersoon:', `npm run token -- ${tokenArgs}`),

@@ -58,6 +58,7 @@ import { loginAsTestPerson } from '../../simulators/idp/login-client.js';
 import type { FormNiveau } from '../../simulators/idp/login-form.js';
 import { startIdp, TEST_CLIENT_ID, type RunningIdp } from '../idp/harness.js';
 import { loadExampleOperations } from '../../gateway/playground/playground.js';
+import { SIMULATED_API_PATHS, simulatedZgwSources } from '../../simulators/wiring.js';
 
 export const SUBGRAPH_NAMES = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
 /** The simulated upstreams, by the names `stack.simulators` uses. */
@@ -230,25 +231,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const { store, meldingen: meldingenStore } =
       options.voorkeurenStores ?? (await createSqliteVoorkeurenStores(':memory:', { cipher: testCipher() }));
     if (!options.voorkeurenStores) disposers.push(() => store[Symbol.asyncDispose]());
-    const zgwSource = (naam: string, l: { url: string }) => ({
-      naam,
-      zakenUrl: `${l.url}/zaken/api/v1`,
-      catalogiUrl: `${l.url}/catalogi/api/v1`,
-      documentenUrl: `${l.url}/documenten/api/v1`,
-      clientId: ZGW_CLIENT.id,
-      secret: ZGW_CLIENT.secret,
-    });
-    const zgwClients = [
-      createZgwClient(zgwSource('Zaaksysteem gemeente A', zgwAL as { url: string }), {
-        timeoutMs: UPSTREAM_TIMEOUT_MS,
-        dispatcher,
-      }),
-      // Gemeente B's simulator is Open Zaak: it can search organisations by KvK number.
-      createZgwClient(
-        { ...zgwSource('Zaaksysteem gemeente B', zgwBL as { url: string }), kvkFilters: true },
-        { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher },
-      ),
-    ];
+    const zgwClients = simulatedZgwSources(
+      { a: (zgwAL as { url: string }).url, b: (zgwBL as { url: string }).url },
+      ZGW_CLIENT,
+    ).map((source) => createZgwClient(source, { timeoutMs: UPSTREAM_TIMEOUT_MS, dispatcher }));
     const now = options.now ?? (() => new Date());
     const meldingen = startMeldingenLoop({
       verwerker: createMeldingVerwerker({
@@ -276,7 +262,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...runtime('brp'),
         overlap,
         client: createBrpClient({
-          baseUrl: `${brpL?.url}/haalcentraal/api/brp`,
+          baseUrl: `${brpL?.url}${SIMULATED_API_PATHS.brp}`,
           timeoutMs: UPSTREAM_TIMEOUT_MS,
           dispatcher,
           protocollering: { doelbinding: 'TEST', verwerking: 'test' },
@@ -298,12 +284,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         overlap,
         mijnOverheid: {
           berichtenbox: createFbsAdapter({
-            baseUrl: `${moL?.url}/berichtenbox/api/v1`,
+            baseUrl: `${moL?.url}${SIMULATED_API_PATHS.berichtenbox}`,
             timeoutMs: UPSTREAM_TIMEOUT_MS,
             dispatcher,
           }),
           lopendeZaken: createLopendeZakenClient({
-            baseUrl: `${moL?.url}/lopendezaken/api/v1`,
+            baseUrl: `${moL?.url}${SIMULATED_API_PATHS.lopendezaken}`,
             timeoutMs: UPSTREAM_TIMEOUT_MS,
             dispatcher,
           }),

@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { createFieldCipher, parseKeyring, type FieldCipher } from '../../lib/crypto/index.js';
 import { createNotifyClient, type NotifyApiKey } from '../../lib/notifynl/index.js';
-import { createNotifySimulator, NOTIFY_TEMPLATES, type NotifySimulator } from '../../simulators/notifynl/index.js';
+import { createNotifySimulator, type NotifySimulator } from '../../simulators/notifynl/index.js';
+import { SIMULATED_NOTIFY_TEMPLATES } from '../../simulators/wiring.js';
 import type { ContactgegevensDeps } from '../../subgraphs/voorkeuren/context.js';
 import { createCodeVerzender, type NotifyTemplates } from '../../subgraphs/voorkeuren/contactgegeven/code-verzender.js';
 import { AFLEVERSTATUS_PATH } from '../../subgraphs/voorkeuren/afleverstatus/afleverstatus.route.js';
@@ -18,29 +19,22 @@ export const TEST_CALLBACK_TOKEN = 'test-afleverstatus-token-0123456789';
 /** The `Authorization` header of the test stack's ZGW Notificaties abonnement. */
 export const TEST_ZGW_NOTIFICATIES_AUTH = 'Bearer test-zgw-notificaties-0123456789';
 
-/** The simulator's own templates, in the shape `NOTIFYNL_TEMPLATES` configures. */
-export const SIMULATOR_TEMPLATES: NotifyTemplates = {
-  nl: {
-    'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email'].id,
-    'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms'].id,
-  },
-  en: {
-    'verificatiecode-email': NOTIFY_TEMPLATES['verificatiecode-email-en'].id,
-    'verificatiecode-sms': NOTIFY_TEMPLATES['verificatiecode-sms-en'].id,
-  },
+const pick = <K extends string>(keys: readonly K[]) => {
+  const of = (taal: 'nl' | 'en') =>
+    Object.fromEntries(
+      keys.map((key) => [
+        key,
+        SIMULATED_NOTIFY_TEMPLATES[taal][key as keyof (typeof SIMULATED_NOTIFY_TEMPLATES)['nl']],
+      ]),
+    ) as Record<K, string>;
+  return { nl: of('nl'), en: of('en') };
 };
 
+/** The simulator's verification-code templates, in the shape `NOTIFYNL_TEMPLATES` configures. */
+export const SIMULATOR_TEMPLATES: NotifyTemplates = pick(['verificatiecode-email', 'verificatiecode-sms']);
+
 /** The simulator's zaak-status templates, in the shape meldingen use. */
-export const SIMULATOR_MELDING_TEMPLATES: MeldingTemplates = {
-  nl: {
-    'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email'].id,
-    'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms'].id,
-  },
-  en: {
-    'zaak-status-email': NOTIFY_TEMPLATES['zaak-status-email-en'].id,
-    'zaak-status-sms': NOTIFY_TEMPLATES['zaak-status-sms-en'].id,
-  },
-};
+export const SIMULATOR_MELDING_TEMPLATES: MeldingTemplates = pick(['zaak-status-email', 'zaak-status-sms']);
 
 /** The configuration defaults (15 minutes, 5 attempts, 5 codes a day, 5 details per kind). */
 export const TEST_BELEID: VerificatieBeleid = {
