@@ -4,11 +4,8 @@ import { listen, type Listening } from '../../lib/http/listen.js';
 import { createNotifyClient } from '../../lib/notifynl/index.js';
 import { createNotifySimulator, NOTIFY_TEMPLATES } from '../../simulators/notifynl/index.js';
 import { createOutboxDispatcher, type DispatcherOptions } from '../../subgraphs/voorkeuren/melding/dispatcher.js';
-import {
-  createSqlMeldingenStore,
-  type MeldingenStore,
-  type NieuweBeslissing,
-} from '../../subgraphs/voorkeuren/melding/meldingen-store.js';
+import type { MeldingenStore, NieuweBeslissing } from '../../subgraphs/voorkeuren/melding/meldingen-store.js';
+import { createSqlMeldingenStore } from '../../subgraphs/voorkeuren/store/meldingen.sql.js';
 import type { SqlDatabase } from '../../subgraphs/voorkeuren/store/sql.js';
 import { createSqlVoorkeurenStore } from '../../subgraphs/voorkeuren/store/voorkeuren-store.js';
 import { TEST_BELEID, TEST_NOTIFY_KEY, testCipher } from '../voorkeuren/harness.js';

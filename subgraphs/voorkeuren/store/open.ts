@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../../../lib/crypto/index.js';
 import type { Logger } from '../../../lib/logging.js';
-import { createSqlMeldingenStore, type MeldingenStore } from '../melding/meldingen-store.js';
+import type { MeldingenStore } from '../melding/meldingen-store.js';
+import { createSqlMeldingenStore } from './meldingen.sql.js';
 import { migrate } from './migrate.js';
 import { databaseUnavailable, openPostgresDatabase, type PostgresOptions } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
