@@ -29,6 +29,18 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'no-console': ['error', { allow: ['error', 'warn'] }],
+      // A package's dist/ layout is not its contract: import what its entry points export.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@[^/]+/)?[^./][^/]*/dist(/|$)',
+              message: "Import from the package's public entry point, not from its dist/ files.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

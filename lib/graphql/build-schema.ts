@@ -1,11 +1,18 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { BaseContext } from './context.js';
 import { createGebruikerReferenceResolver, createMeResolver, type GebruikerClass } from './gebruiker.js';
 import type { Gebruiker } from './types.js';
+
+/**
+ * `@apollo/subgraph`'s resolver map, named from the public signature of `buildSubgraphSchema`:
+ * the package does not export the type, and its `dist/` layout is not a contract.
+ */
+type ResolverMap = NonNullable<
+  Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>['resolvers']
+>;
 
 // Function type accepted by type-graphql's `resolvers` option.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -35,13 +42,13 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
     validate: false,
   });
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<BaseContext>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   const references = { Gebruiker: createGebruikerReferenceResolver(options.gebruiker), ...options.referenceResolvers };
   for (const [typeName, resolveReference] of Object.entries(references)) {
     resolvers[typeName] = {
       ...resolvers[typeName],
       __resolveReference: resolveReference,
-    } as GraphQLResolverMap<BaseContext>[string];
+    } as ResolverMap[string];
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);

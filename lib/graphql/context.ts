@@ -12,7 +12,7 @@ export interface BaseContext {
 }
 
 /** The logged-in person behind a request. */
-export interface Person {
+export interface SignedInCaller {
   readonly gebruikerId: string;
   readonly identity: Identity;
 }
@@ -22,7 +22,7 @@ export interface Person {
  * anonymous internal token. With `minimum`, a lower assurance level gives NIVEAU_TE_LAAG,
  * carrying the level needed so a portal can offer a step-up login.
  */
-export function requirePerson(context: BaseContext, minimum?: Niveau): Person {
+export function requireSignedIn(context: BaseContext, minimum?: Niveau): SignedInCaller {
   const { caller } = context;
   if (caller.kind !== 'person') throw appError('UNAUTHENTICATED');
   if (minimum && !niveauAtLeast(caller.identity.niveau, minimum)) {

@@ -1,13 +1,13 @@
 import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { appError } from '../errors.js';
 import { Authenticatie, type Gebruiker } from './types.js';
-import { requirePerson, type BaseContext, type Person } from './context.js';
+import { requireSignedIn, type BaseContext, type SignedInCaller } from './context.js';
 
 /** A subgraph's own `Gebruiker` class (see {@link Gebruiker}). */
 export type GebruikerClass<G extends Gebruiker> = new () => G;
 
 /** The `Gebruiker` object for the person behind the request. */
-export function gebruikerFor<G extends Gebruiker>(cls: GebruikerClass<G>, person: Person): G {
+export function gebruikerFor<G extends Gebruiker>(cls: GebruikerClass<G>, person: SignedInCaller): G {
   const gebruiker = new cls();
   gebruiker.id = person.gebruikerId;
   gebruiker.soort = person.identity.soort;
@@ -33,7 +33,7 @@ export function createMeResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
     })
     @Directive('@shareable')
     me(@Ctx() context: BaseContext): G {
-      return gebruikerFor(cls, requirePerson(context));
+      return gebruikerFor(cls, requireSignedIn(context));
     }
   }
   return MeResolver;
@@ -47,7 +47,7 @@ export function createGebruikerReferenceResolver<G extends Gebruiker>(cls: Gebru
   // Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw,
   // but only the one item on a rejected promise.
   return async (reference: { id?: unknown }, context: BaseContext): Promise<G> => {
-    const person = requirePerson(context);
+    const person = requireSignedIn(context);
     if (reference.id !== person.gebruikerId) throw appError('FORBIDDEN');
     return gebruikerFor(cls, person);
   };

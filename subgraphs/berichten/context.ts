@@ -1,4 +1,4 @@
-import { requirePerson, type BaseContext } from '../../lib/graphql/index.js';
+import { requireSignedIn, type BaseContext } from '../../lib/graphql/index.js';
 import type { OverlapMap } from '../../lib/overlap/index.js';
 import { createMijnOverheidLoader, type MijnOverheidLoader } from './mijnoverheid.loader.js';
 import type { MijnOverheidAdapter } from './upstream/mijnoverheid.js';
@@ -28,7 +28,7 @@ export function createBerichtenContext(deps: BerichtenDeps) {
       ...base,
       ...deps,
       mijnOverheidData() {
-        const { identity } = requirePerson(base);
+        const { identity } = requireSignedIn(base);
         return (loader ??= createMijnOverheidLoader(deps.mijnOverheid, identity));
       },
     };

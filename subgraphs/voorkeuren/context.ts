@@ -9,7 +9,7 @@ export interface ContactgegevensDeps {
   readonly verzender: CodeVerzender;
   readonly beleid: VerificatieBeleid;
   /** Makes a verification code (default: six random digits). */
-  readonly maakCode?: () => string;
+  readonly generateCode?: () => string;
 }
 
 export interface VoorkeurenDeps {

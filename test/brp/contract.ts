@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+// Ajv publishes its JSON Schema 2020-12 validator at this path (no exports map): its documented entry.
+// eslint-disable-next-line no-restricted-imports
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { parse } from 'yaml';

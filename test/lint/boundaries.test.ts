@@ -40,6 +40,16 @@ describe('import boundaries', () => {
     });
   }
 
+  it("refused: a deep import into a package's dist/", async () => {
+    const errors = await errorsOf(
+      'lib/graphql/x.ts',
+      "import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';\nexport type X = GraphQLResolverMap;\n",
+    );
+    expect(errors.some((e) => e.startsWith('no-restricted-imports'))).toBe(true);
+    const own = await errorsOf('lib/graphql/x.ts', "import * as m from '../dist/x.js';\nexport const x = m;\n");
+    expect(own.filter((e) => e.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+
   it('allowed: a subgraph importing lib/ and its own files', async () => {
     const errors = await errorsOf(
       'subgraphs/zaken/zaak/x.ts',

@@ -5,7 +5,7 @@ import {
   bronMelding,
   bronStatus,
   combineBronnen,
-  requirePerson,
+  requireSignedIn,
   logBronFout,
   type BronStatus,
   SECTIE_NULL,
@@ -82,7 +82,7 @@ export class BerichtMutationResolver {
     @Arg('gelezen', () => Boolean, { defaultValue: true }) gelezen: boolean,
     @Ctx() context: BerichtenContext,
   ): Promise<Bericht> {
-    const { identity } = requirePerson(context);
+    const { identity } = requireSignedIn(context);
     if (!BERICHT_ID.test(id)) throw appError('BAD_USER_INPUT', { message: 'Dit is geen geldig berichtnummer.' });
     let bericht;
     try {

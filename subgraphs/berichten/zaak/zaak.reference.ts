@@ -1,5 +1,5 @@
 import { appError } from '../../../lib/errors.js';
-import { requirePerson, type BaseContext } from '../../../lib/graphql/index.js';
+import { requireSignedIn, type BaseContext } from '../../../lib/graphql/index.js';
 import { BerichtenZaak } from './zaak.type.js';
 
 /**
@@ -11,7 +11,7 @@ export async function resolveZaakReference(
   reference: Record<string, unknown>,
   context: BaseContext,
 ): Promise<BerichtenZaak> {
-  requirePerson(context);
+  requireSignedIn(context);
   const { bronorganisatie, identificatie } = reference;
   if (typeof bronorganisatie !== 'string' || typeof identificatie !== 'string') throw appError('BAD_USER_INPUT');
   return Object.assign(new BerichtenZaak(), { bronorganisatie, identificatie });

@@ -5,7 +5,7 @@ import {
   bronMelding,
   bronStatus,
   portaalFrom,
-  requirePerson,
+  requireSignedIn,
   toBronFout,
   SECTIE_NULL,
 } from '../../../lib/graphql/index.js';
@@ -70,7 +70,7 @@ export class GebruikerPersoonsgegevensResolver {
     @Ctx() context: BrpContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Persoonsgegevens> {
-    const { identity } = requirePerson(context);
+    const { identity } = requireSignedIn(context);
     const section = new Persoonsgegevens();
     section.portaal = portaalFrom(context.overlap.persoonsgegevens());
     section.persoon = null;

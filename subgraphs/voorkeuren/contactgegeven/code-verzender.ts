@@ -63,6 +63,6 @@ export function createCodeVerzender(
 }
 
 /** Six random digits from the operating system's CSPRNG. */
-export function maakVerificatiecode(): string {
+export function generateVerificatiecode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }

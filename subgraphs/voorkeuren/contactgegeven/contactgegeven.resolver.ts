@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requirePerson } from '../../../lib/graphql/index.js';
+import { requireSignedIn } from '../../../lib/graphql/index.js';
 import { metOpslag, OPSLAG_MELDINGEN } from '../bron-fout.js';
 import type { VoorkeurenContext } from '../context.js';
-import { laadVoorkeuren } from '../voorkeur/laad-voorkeuren.js';
+import { loadVoorkeuren } from '../voorkeur/voorkeuren.loader.js';
 import { ContactgegevenResultaat } from '../voorkeur/voorkeuren.type.js';
 import * as service from './contactgegeven.service.js';
 import { VerifieerContactgegevenInput, VoegContactgegevenToeInput } from './contactgegeven.type.js';
@@ -18,7 +18,7 @@ async function resultaat(
 ): Promise<ContactgegevenResultaat> {
   const voorkeuren = await metOpslag(
     context,
-    () => laadVoorkeuren(context, gebruikerId),
+    () => loadVoorkeuren(context, gebruikerId),
     OPSLAG_MELDINGEN.welOpgeslagen,
   );
   return Object.assign(new ContactgegevenResultaat(), {
@@ -40,7 +40,7 @@ export class ContactgegevenMutationResolver {
     @Arg('input', () => VoegContactgegevenToeInput) input: VoegContactgegevenToeInput,
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     const contact = await metOpslag(context, () =>
       service.voegContactgegevenToe(context, gebruikerId, input.soort, input.waarde),
     );
@@ -54,7 +54,7 @@ export class ContactgegevenMutationResolver {
     @Arg('input', () => VerifieerContactgegevenInput) input: VerifieerContactgegevenInput,
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     const contact = await metOpslag(context, () => service.verifieer(context, gebruikerId, input.id, input.code));
     return resultaat(context, gebruikerId, contact.id);
   }
@@ -66,7 +66,7 @@ export class ContactgegevenMutationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     const contact = await metOpslag(context, () => service.stuurCodeOpnieuw(context, gebruikerId, id));
     return resultaat(context, gebruikerId, contact.id);
   }
@@ -78,7 +78,7 @@ export class ContactgegevenMutationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     await metOpslag(context, () => service.maakStandaard(context, gebruikerId, id));
     return resultaat(context, gebruikerId, id);
   }
@@ -90,7 +90,7 @@ export class ContactgegevenMutationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: VoorkeurenContext,
   ): Promise<ContactgegevenResultaat> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     await metOpslag(context, () => service.verwijder(context, gebruikerId, id));
     return resultaat(context, gebruikerId, null);
   }

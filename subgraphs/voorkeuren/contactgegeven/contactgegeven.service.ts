@@ -13,7 +13,7 @@ import type {
   VerifieerResultaat,
   VerwijderResultaat,
 } from '../store/store.js';
-import { maakVerificatiecode } from './code-verzender.js';
+import { generateVerificatiecode } from './code-verzender.js';
 import { ContactSoort } from './contactgegeven.type.js';
 import { normaliseerCode, normaliseerEmail, normaliseerMobielNummer } from './validatie.js';
 
@@ -101,7 +101,7 @@ async function boekhouding(context: VoorkeurenContext, record: () => Promise<voi
   }
 }
 
-const maakCode = (context: VoorkeurenContext) => (context.contactgegevens.maakCode ?? maakVerificatiecode)();
+const generateCode = (context: VoorkeurenContext) => (context.contactgegevens.generateCode ?? generateVerificatiecode)();
 
 /** Validates, stores (encrypted) and sends a code to a new e-mail address or mobile number. */
 export async function voegContactgegevenToe(
@@ -112,7 +112,7 @@ export async function voegContactgegevenToe(
 ): Promise<StoredContactgegeven> {
   const genormaliseerd = soort === ContactSoort.EMAIL ? normaliseerEmail(invoer) : normaliseerMobielNummer(invoer);
   if (!genormaliseerd.ok) throw appError('BAD_USER_INPUT', { message: genormaliseerd.melding });
-  const code = maakCode(context);
+  const code = generateCode(context);
   const uitkomst = await context.store.voegContactgegevenToe(
     gebruikerId,
     soort,
@@ -132,7 +132,7 @@ export async function stuurCodeOpnieuw(
   gebruikerId: string,
   contactId: string,
 ): Promise<StoredContactgegeven> {
-  const code = maakCode(context);
+  const code = generateCode(context);
   const uitkomst = await context.store.stuurCodeOpnieuw(
     gebruikerId,
     contactId,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { BRON_MELDINGEN, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { BRON_MELDINGEN, requireSignedIn, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import { logOpslagFout } from '../bron-fout.js';
 import type { VoorkeurenContext } from '../context.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
@@ -23,7 +23,7 @@ export class GebruikerMeldingenResolver {
     aantal: number,
     @Ctx() context: VoorkeurenContext,
   ): Promise<Melding[]> {
-    const { gebruikerId } = requirePerson(context);
+    const { gebruikerId } = requireSignedIn(context);
     if (gebruiker.id !== gebruikerId) throw appError('FORBIDDEN');
     if (aantal < 1 || aantal > MAX_MELDINGEN) {
       throw appError('BAD_USER_INPUT', { message: `Vraag 1 tot en met ${MAX_MELDINGEN} meldingen op.` });

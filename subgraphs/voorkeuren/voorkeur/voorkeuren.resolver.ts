@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { BRON_MELDINGEN, BronStatusCode, bronStatus, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { BRON_MELDINGEN, BronStatusCode, bronStatus, requireSignedIn, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import { BRON_VOORKEUREN, logOpslagFout, metOpslag, OPSLAG_MELDINGEN } from '../bron-fout.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import type { VoorkeurenContext } from '../context.js';
 import { DatabaseUnavailableError } from '../store/sql.js';
-import { laadVoorkeuren } from './laad-voorkeuren.js';
+import { loadVoorkeuren } from './voorkeuren.loader.js';
 import { mapHistorie, mapVoorkeuren } from './voorkeuren.mapper.js';
 import { VoorkeurWijziging, Voorkeuren, WijzigVoorkeurenInput } from './voorkeuren.type.js';
 import { controleerWijziging, pasToe } from './wijzig.js';
@@ -20,9 +20,9 @@ export class GebruikerVoorkeurenResolver {
     description: `Hoe en in welke taal u meldingen wilt krijgen, en waar naartoe. ${SECTIE_NULL}`,
   })
   async voorkeuren(@Root() gebruiker: VoorkeurenGebruiker, @Ctx() context: VoorkeurenContext): Promise<Voorkeuren> {
-    requirePerson(context);
+    requireSignedIn(context);
     try {
-      return await laadVoorkeuren(context, gebruiker.id);
+      return await loadVoorkeuren(context, gebruiker.id);
     } catch (error) {
       // The section says so in `bron`; the rest of the page is not affected.
       if (error instanceof DatabaseUnavailableError) logOpslagFout(context, error);
@@ -58,7 +58,7 @@ export class VoorkeurenHistorieResolver {
     aantal: number,
     @Ctx() context: VoorkeurenContext,
   ): Promise<VoorkeurWijziging[] | null> {
-    const { gebruikerId } = requirePerson(context);
+    const { gebruikerId } = requireSignedIn(context);
     if (aantal < 1 || aantal > MAX_HISTORIE) {
       throw appError('BAD_USER_INPUT', { message: `Vraag 1 tot en met ${MAX_HISTORIE} wijzigingen op.` });
     }
@@ -87,12 +87,12 @@ export class VoorkeurenMutationResolver {
     @Arg('input', () => WijzigVoorkeurenInput) input: WijzigVoorkeurenInput,
     @Ctx() context: VoorkeurenContext,
   ): Promise<Voorkeuren> {
-    const { gebruikerId } = requirePerson(context, context.wijzigNiveau);
+    const { gebruikerId } = requireSignedIn(context, context.wijzigNiveau);
     const wijziging = controleerWijziging(input);
     // One transaction: with the database down nothing of the change is stored.
     await metOpslag(context, () =>
       context.store.wijzigVoorkeuren(gebruikerId, (huidig) => pasToe(huidig, wijziging), context.now()),
     );
-    return metOpslag(context, () => laadVoorkeuren(context, gebruikerId), OPSLAG_MELDINGEN.welOpgeslagen);
+    return metOpslag(context, () => loadVoorkeuren(context, gebruikerId), OPSLAG_MELDINGEN.welOpgeslagen);
   }
 }

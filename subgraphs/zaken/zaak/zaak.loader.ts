@@ -52,7 +52,7 @@ export function createZaakBronLoaders(
   base: BaseContext,
 ): ZaakBron[] {
   const person = base.caller.kind === 'person' ? base.caller : null;
-  const requirePersonFor = (): { identity: Identity; actor: ZgwActor } => {
+  const requireSignedInFor = (): { identity: Identity; actor: ZgwActor } => {
     if (!person) throw appError('UNAUTHENTICATED');
     return { identity: person.identity, actor: actorFor(person.gebruikerId, person.identity) };
   };
@@ -67,7 +67,7 @@ export function createZaakBronLoaders(
         async (keys) =>
           Promise.all(
             keys.map(async (key) => {
-              const { identity, actor } = requirePersonFor();
+              const { identity, actor } = requireSignedInFor();
               const expand = key === '' ? [] : (key.split(',') as ZaakExpansion[]);
               return client
                 .zoekZaken(identity, actor, { expand, ordering: ORDERING })
@@ -84,7 +84,7 @@ export function createZaakBronLoaders(
       ),
       documenten: documenten
         ? new DataLoader(async (urls) => {
-            const { actor } = requirePersonFor();
+            const { actor } = requireSignedInFor();
             const found = await documenten.informatieobjecten(urls, actor);
             const byUrl = new Map(found.map((document) => [document.url, document]));
             return urls.map((url) => byUrl.get(url) ?? null);

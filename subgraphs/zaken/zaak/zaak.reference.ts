@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { appError } from '../../../lib/errors.js';
-import { requirePerson, type BaseContext } from '../../../lib/graphql/index.js';
+import { requireSignedIn, type BaseContext } from '../../../lib/graphql/index.js';
 import type { ZaakBronnen } from './zaak.loader.js';
 import { zaakSleutel } from './zaak.mapper.js';
-import { expandKey, haalZakenOp } from './zaken.ophalen.js';
+import { expandKey, fetchZaken } from './zaken.fetch.js';
 import type { Zaak } from './zaak.type.js';
 
 /** The part of the zaken context a reference needs: the loader made by {@link createZaakReferenceLoader}. */
@@ -20,7 +20,7 @@ const ALLES = expandKey(['resultaat', 'zaakinformatieobjecten']);
  */
 export function createZaakReferenceLoader(context: ZaakBronnen): DataLoader<string, Zaak> {
   return new DataLoader<string, Zaak>(async (keys) => {
-    const { zaken, onvolledig } = await haalZakenOp(context, ALLES);
+    const { zaken, onvolledig } = await fetchZaken(context, ALLES);
     const bySleutel = new Map(zaken.map((zaak) => [zaakSleutel(zaak), zaak]));
     return keys.map(
       (key): Zaak | Error =>
@@ -39,7 +39,7 @@ export function createZaakReferenceLoader(context: ZaakBronnen): DataLoader<stri
  * Async on purpose: a rejected promise fails only that entity, not the whole `_entities` list.
  */
 export async function resolveZaakReference(reference: Record<string, unknown>, context: BaseContext): Promise<Zaak> {
-  requirePerson(context);
+  requireSignedIn(context);
   const { bronorganisatie, identificatie } = reference;
   if (typeof bronorganisatie !== 'string' || typeof identificatie !== 'string') throw appError('NIET_GEVONDEN');
   // The subgraph's context factory built this object (createZakenContext, which holds the loader

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requirePerson, toBronFout } from '../../../lib/graphql/index.js';
+import { requireSignedIn, toBronFout } from '../../../lib/graphql/index.js';
 import type { ZgwInformatieObject } from '../../../lib/zgw/types.js';
 import { DEFAULT_VISIBILITY, isDocumentVisible } from '../../../lib/zgw/visibility.js';
 import type { ZakenContext } from '../context.js';
@@ -54,7 +54,7 @@ export class ZaakResolver {
       'Documenten bij de zaak die u mag inzien, nieuwste eerst. Null als het zaaksysteem geen documenten deelt of ze nu niet kan geven.',
   })
   async documenten(@Root() zaak: Zaak, @Ctx() context: ZakenContext): Promise<ZaakDocument[] | null> {
-    const { gebruikerId } = requirePerson(context);
+    const { gebruikerId } = requireSignedIn(context);
     const bron = bronVan(zaak, context);
     const links = context.documentLinks;
     const koppelingen = zaak.zgw._expand?.zaakinformatieobjecten;

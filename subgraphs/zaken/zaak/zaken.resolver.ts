@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import { combineBronnen, requirePerson, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import { combineBronnen, requireSignedIn, SECTIE_NULL } from '../../../lib/graphql/index.js';
 import type { ZaakExpansion } from '../../../lib/zgw/client.js';
 import { ZakenGebruiker } from '../gebruiker.type.js';
 import type { ZakenContext } from '../context.js';
 import { selectedFields } from './selection.js';
-import { expandKey, haalZakenOp } from './zaken.ophalen.js';
+import { expandKey, fetchZaken } from './zaken.fetch.js';
 import { MAX_PAGINA, STANDAARD_PAGINA, pagina, parseZakenVraag } from './zaken.paging.js';
 import { ZaakFilter, Zaken } from './zaak.type.js';
 
@@ -34,7 +34,7 @@ export class GebruikerZakenResolver {
     @Arg('filter', () => ZaakFilter, { nullable: true, description: 'Welke zaken. Zonder filter: alle zaken.' })
     filter: ZaakFilter | null,
   ): Promise<Zaken> {
-    requirePerson(context);
+    requireSignedIn(context);
     // Checked before any zaaksysteem is asked: a request that makes no sense costs no upstream call.
     const vraag = parseZakenVraag(filter, eerste, na);
     // Only expand what the selection needs; status, zaaktype and rollen are always there.
@@ -43,7 +43,7 @@ export class GebruikerZakenResolver {
     if (velden.has('resultaat')) expand.push('resultaat');
     if (velden.has('documenten')) expand.push('zaakinformatieobjecten');
 
-    const { bronnen, zaken } = await haalZakenOp(context, expandKey(expand));
+    const { bronnen, zaken } = await fetchZaken(context, expandKey(expand));
     const { items, totaal, volgende } = pagina(zaken, vraag);
     return Object.assign(new Zaken(), {
       bron: combineBronnen('Zaaksystemen', bronnen, 'uw zaken', context.now()),

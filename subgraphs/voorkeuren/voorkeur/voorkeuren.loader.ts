@@ -3,7 +3,7 @@ import { mapVoorkeuren } from './voorkeuren.mapper.js';
 import type { Voorkeuren } from './voorkeuren.type.js';
 
 /** A resident's preferences and contact details, read fresh from the store. */
-export async function laadVoorkeuren(context: VoorkeurenContext, gebruikerId: string): Promise<Voorkeuren> {
+export async function loadVoorkeuren(context: VoorkeurenContext, gebruikerId: string): Promise<Voorkeuren> {
   const [stored, contacten] = await Promise.all([
     context.store.voorkeuren(gebruikerId),
     context.store.contactgegevens(gebruikerId),

@@ -5,7 +5,7 @@ import { mapZaak, mergeZaken } from './zaak.mapper.js';
 import type { Zaak } from './zaak.type.js';
 
 /** The caller's zaken from every source, merged, with the status of each source. */
-export interface OpgehaaldeZaken {
+export interface FetchedZaken {
   bronnen: BronStatus[];
   /** Merged and deduplicated, not yet sorted or filtered. */
   zaken: Zaak[];
@@ -29,7 +29,7 @@ const NIET_VAN_TOEPASSING: Readonly<Record<NotApplicableReason, (naam: string) =
  * zaken with the given expansions. A source that fails leaves the others' zaken visible and says
  * so in its own `bron`; the failure is logged with its kind, never with the resident's identity.
  */
-export async function haalZakenOp(context: ZaakBronnen, key: string): Promise<OpgehaaldeZaken> {
+export async function fetchZaken(context: ZaakBronnen, key: string): Promise<FetchedZaken> {
   const results = await Promise.all(
     context.bronnen.map(async (bron): Promise<{ bron: BronStatus; zaken: Zaak[]; fout: boolean }> => {
       try {
