@@ -56,6 +56,14 @@ const schema = z.object({
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxDirectives),
   QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
+  /** Accept only the operations of the persisted-document manifest (docs/security.md). */
+  SAFELIST: env.boolean(false),
+  /** The manifest `npm run codegen` writes; checked at start-up. */
+  PERSISTED_DOCUMENTS_FILE: z.string().default('schema/generated/persisted-documents.json'),
+  /** Redis shared by the gateway's replicas (APQ registrations, rate-limit counts); memory without it. */
+  REDIS_URL: env.url().optional(),
+  /** How long one Redis command may take before the gateway does without it. */
+  REDIS_TIMEOUT_MS: env.milliseconds(50),
   /** On SIGTERM: how long requests under way may take to finish before they are cut. */
   SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
   /** Bearer token `/metrics` requires; without it metrics are served only outside production. */

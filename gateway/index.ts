@@ -10,10 +10,15 @@ import { createOidcVerifier } from './auth/oidc.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 import { loadExampleOperations } from './playground/playground.js';
+import { loadPersistedDocuments, type PersistedDocuments } from './plugins/persisted-documents.js';
+import { openApqCache } from './plugins/apq-cache.js';
+import { openRedisConnection } from '../lib/cache/index.js';
 
 let config: GatewayConfig;
+let persistedDocuments: PersistedDocuments;
 try {
   config = loadGatewayConfig();
+  persistedDocuments = loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`[gateway] ${error.message}`);
@@ -26,6 +31,12 @@ try {
 const tracing = await startTracing('gateway');
 const logger = createLogger('gateway', config.LOG_LEVEL);
 const dispatcher = createUpstreamAgent();
+const redis = config.REDIS_URL
+  ? openRedisConnection(config.REDIS_URL, {
+      logger,
+      whileDown: 'automatic persisted queries are not remembered and rate limits count per process',
+    })
+  : undefined;
 const gateway = await createGateway({
   supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
   subgraphUrls: config.subgraphUrls,
@@ -45,6 +56,9 @@ const gateway = await createGateway({
   introspection: config.introspection,
   metrics: config.metrics,
   queryLimits: config.queryLimits,
+  persistedDocuments,
+  safelist: config.SAFELIST,
+  apqCache: openApqCache({ redis, redisTimeoutMs: config.REDIS_TIMEOUT_MS }, logger),
   dispatcher,
   playground: config.playground
     ? {
@@ -66,6 +80,7 @@ const stop = async () => {
   await listening.close(config.SHUTDOWN_GRACE_MS);
   await gateway[Symbol.asyncDispose]();
   await dispatcher.close();
+  await redis?.close();
   await tracing?.shutdown();
   process.exit(0);
 };

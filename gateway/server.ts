@@ -9,6 +9,8 @@ import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
 import { dedupeErrorsPlugin } from './plugins/errors.js';
 import { queryLimitRules, type QueryLimits } from './plugins/limits.js';
+import { persistedDocumentsMiddleware, type PersistedDocuments } from './plugins/persisted-documents.js';
+import type { ApolloKeyValueCache } from './plugins/apq-cache.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
@@ -40,6 +42,12 @@ export interface GatewayDeps {
   metrics?: boolean | { token: string };
   /** How large a query may be (default {@link DEFAULT_QUERY_LIMITS}). */
   queryLimits?: QueryLimits;
+  /** The checked persisted-document manifest: `documentId` requests, and the safelist. */
+  persistedDocuments?: PersistedDocuments;
+  /** Accept only the manifest's operations (needs `persistedDocuments`). */
+  safelist?: boolean;
+  /** Where APQ registrations are kept (`openApqCache`); Apollo's memory when absent. */
+  apqCache?: ApolloKeyValueCache;
 }
 
 /** The gateway's HTTP front; call `health.stopping()` before draining on shutdown. */
@@ -108,6 +116,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     }
   };
 
+  if (deps.safelist && !deps.persistedDocuments) throw new Error('safelist mode needs the persisted-document manifest');
   const zakenUrl = deps.subgraphUrls['zaken'];
   const requestDeadlineMs = deps.requestDeadlineMs ?? 4_000;
   return createGraphQLFront<GatewayContext>({
@@ -121,6 +130,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     health: createHealth([{ name: 'supergraph geladen', check: () => true }]),
     metrics: deps.metrics ?? true,
     bodyLimit: '100kb',
+    afterBody: deps.persistedDocuments
+      ? [persistedDocumentsMiddleware({ documents: deps.persistedDocuments, safelist: deps.safelist ?? false, logger })]
+      : [],
+    ...(deps.apqCache ? { persistedQueries: { cache: deps.apqCache } } : {}),
     // The clock of the page starts before the token is checked.
     deadline: () => Date.now() + requestDeadlineMs,
     context: async ({ req, res, deadline }) => {

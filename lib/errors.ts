@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   OPERATION_RESOLUTION_FAILURE: 'Er is geen vraag om uit te voeren.',
   BAD_REQUEST: 'Het verzoek is ongeldig.',
   VRAAG_TE_GROOT: 'Deze vraag is te groot of te diep. Vraag minder gegevens tegelijk.',
+  VRAAG_NIET_TOEGESTAAN: 'Deze vraag is niet toegestaan. Gebruik een vraag die de gemeente heeft vrijgegeven.',
   VERIFICATIECODE_ONJUIST: 'De code klopt niet. Kijk goed en probeer het opnieuw.',
   VERIFICATIECODE_VERLOPEN: 'De code is niet meer geldig. Vraag een nieuwe code aan.',
   VERIFICATIE_TE_VEEL_POGINGEN: 'U hebt te vaak een verkeerde code ingevuld. Vraag een nieuwe code aan.',

@@ -6,3 +6,4 @@ export {
   type StaleWhileRevalidate,
   type StaleWhileRevalidateOptions,
 } from './stale-while-revalidate.js';
+export { openRedisConnection, reasonOf, type RedisClient, type RedisConnection } from './redis-connection.js';

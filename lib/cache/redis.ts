@@ -1,4 +1,5 @@
 import { CacheUnavailableError, assertTtl, type KeyValueCache } from './cache.js';
+import { reasonOf } from './redis-connection.js';
 
 /**
  * The commands this wrapper uses, as node-redis 5+ (`redis` 6) spells them. A structural type, so
@@ -42,13 +43,6 @@ export interface RedisCacheOptions {
   onAvailabilityChange?: (available: boolean, reason: string) => void;
   /** Time source in epoch milliseconds (tests move it). */
   now?: () => number;
-}
-
-/** What went wrong, in words that are safe to log: node's error code or the error's class name. */
-function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error.name;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Logger } from '../logging.js';
 import { currentDeadline, runWithDeadline } from '../resilience/deadline.js';
@@ -48,7 +48,11 @@ export interface GraphQLFrontOptions<TContext extends object> {
    */
   routes?: (app: Express) => void;
   /** Middleware in front of `/graphql`, before the body is read (e.g. a rate limit by address). */
-  before?: ((req: Request, res: Response, next: NextFunction) => void)[];
+  before?: RequestHandler[];
+  /** Middleware on `/graphql` once the body is read, before Apollo (e.g. persisted documents). */
+  afterBody?: RequestHandler[];
+  /** Apollo's automatic persisted queries: where hashes are kept (default: Apollo's memory). */
+  persistedQueries?: PersistedQueryOptions;
   /**
    * Idle keep-alive of the server's sockets. A subgraph keeps them longer than the gateway's
    * agent does, so the gateway never sends a request on a socket the subgraph just closed.
@@ -83,6 +87,7 @@ export async function createGraphQLFront<TContext extends object>(
     ...(options.validationRules ? { validationRules: options.validationRules } : {}),
     formatError: maskErrors(logger),
     plugins: options.plugins ?? [],
+    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
   });
   await apollo.start();
 
@@ -104,6 +109,7 @@ export async function createGraphQLFront<TContext extends object>(
     requestMetrics('/graphql'),
     ...(options.before ?? []),
     express.json({ limit: options.bodyLimit }),
+    ...(options.afterBody ?? []),
     withDeadline,
     traceRequests('/graphql'),
     expressMiddleware(apollo, {

@@ -1,4 +1,3 @@
-import { createClient } from 'redis';
 import {
   CacheUnavailableError,
   createMemoryCache,
@@ -7,6 +6,7 @@ import {
   type KeyValueCache,
   type StaleWhileRevalidate,
 } from '../../lib/cache/index.js';
+import { openRedisConnection } from '../../lib/cache/redis-connection.js';
 import type { Logger } from '../../lib/logging.js';
 
 /** The cache settings of the zaken subgraph (from its config). */
@@ -18,19 +18,6 @@ export interface CatalogusCacheConfig {
   ZAKEN_CATALOGUS_TTL_SECONDS: number;
   ZAKEN_CATALOGUS_STALE_SECONDS: number;
 }
-
-/** What went wrong, in words that are safe to log: node's error code or the error's class name (never the URL). */
-function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error.name;
-}
-
-/**
- * Wait before reconnect attempt `retries` + 1: 100 ms doubling up to 10 s, so a Redis that comes
- * back is used again within seconds, and one that stays down costs one attempt per 10 s.
- */
-export const redisReconnectDelay = (retries: number): number => Math.min(100 * 2 ** retries, 10_000);
 
 /**
  * The catalogus cache of the process: Redis when `REDIS_URL` is set (shared by every replica),
@@ -45,50 +32,15 @@ export function createCatalogusCache(
   logger: Logger,
 ): { cache: StaleWhileRevalidate; close(): Promise<void> } {
   let store: KeyValueCache;
-  let close = async () => undefined;
+  let close = async (): Promise<void> => undefined;
   if (config.REDIS_URL) {
-    const timeoutMs = config.REDIS_TIMEOUT_MS ?? 50;
-    const client = createClient({
-      url: config.REDIS_URL,
-      // Fail commands at once while disconnected rather than queueing them behind a page.
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 2_000, reconnectStrategy: redisReconnectDelay },
-    });
-    let down = false;
-    const unavailable = (reason: string) => {
-      if (down) return;
-      down = true;
-      logger.warn({ reason }, 'redis unavailable; catalogus from the source');
-    };
-    const available = () => {
-      if (!down) return;
-      down = false;
-      logger.info('redis available again');
-    };
-    // Every failed reconnect emits 'error'; only the first of an outage is logged.
-    client.on('error', (error: unknown) => unavailable(reasonOf(error)));
-    client.on('ready', available);
-    client.connect().catch(() => undefined); // reported through the 'error' event; reconnects by itself
-    store = createRedisCache(client, {
+    const redis = openRedisConnection(config.REDIS_URL, { logger, whileDown: 'catalogus from the source' });
+    store = createRedisCache(redis.client, {
       keyPrefix: config.ZAKEN_CACHE_PREFIX,
-      timeoutMs,
-      onAvailabilityChange: (ok, reason) => (ok ? available() : unavailable(reason)),
+      timeoutMs: config.REDIS_TIMEOUT_MS ?? 50,
+      onAvailabilityChange: redis.availabilityChanged,
     });
-    close = async () => {
-      // A graceful close waits for every command Redis has not answered: with a Redis that
-      // stopped answering that is forever, so it gets a moment and then the socket is cut.
-      let timer: NodeJS.Timeout | undefined;
-      const cut = new Promise<'cut'>((resolve) => {
-        timer = setTimeout(() => resolve('cut'), client.isReady ? 1_000 : 0);
-      });
-      try {
-        if ((await Promise.race([client.close(), cut])) === 'cut') client.destroy();
-      } catch {
-        client.destroy();
-      } finally {
-        clearTimeout(timer);
-      }
-    };
+    close = () => redis.close();
   } else {
     store = createMemoryCache();
   }

@@ -59,6 +59,7 @@ import type { FormNiveau } from '../../simulators/idp/login-form.js';
 import { startIdp, TEST_CLIENT_ID, type RunningIdp } from '../idp/harness.js';
 import { loadExampleOperations } from '../../gateway/playground/playground.js';
 import { SIMULATED_API_PATHS, simulatedZgwSources } from '../../simulators/wiring.js';
+import { loadPersistedDocuments } from '../../gateway/plugins/persisted-documents.js';
 
 export const SUBGRAPH_NAMES = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
 /** The simulated upstreams, by the names `stack.simulators` uses. */
@@ -158,7 +159,7 @@ export interface StackOptions {
    */
   upstreamProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
-  gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker'>>;
+  gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist'>>;
   /**
    * The voorkeuren subgraph's stores (e.g. PostgreSQL behind a TCP proxy); the caller opens and
    * closes them. Default: SQLite in memory, closed with the stack.
@@ -345,6 +346,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       signer,
       logger: silentLogger,
       introspection: false,
+      // As in production: the committed manifest serves `documentId`, and the safelist when asked.
+      persistedDocuments: loadPersistedDocuments(
+        fileURLToPath(new URL('../../schema/generated/persisted-documents.json', import.meta.url)),
+      ),
       dispatcher,
       playground: options.playground
         ? {
