@@ -1,7 +1,30 @@
 import { z } from 'zod';
 import { CLAIM_PRESETS } from '../lib/identity/index.js';
-import { env, parseEnv } from '../lib/config.js';
+import { ConfigError, env, parseEnv } from '../lib/config.js';
 import { DEFAULT_QUERY_LIMITS } from './plugins/limits.js';
+import { DEFAULT_RATE_LIMITS, type RateLimit } from './plugins/rate-limits.js';
+
+/** A rate limit written as `<requests>/<seconds>`, e.g. `120/60`. */
+const rateLimit = (fallback: RateLimit) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must be <requests>/<seconds>, e.g. 120/60')
+    .transform((value) => {
+      const [points, durationSeconds] = value.split('/').map(Number);
+      return { points, durationSeconds };
+    })
+    .pipe(z.object({ points: z.number().int().min(1), durationSeconds: z.number().int().min(1).max(86_400) }))
+    .default(fallback);
+
+const commaList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
+  .pipe(z.array(z.string()).min(1));
 
 const jwkJson = env.json('Web Key').pipe(
   z
@@ -36,6 +59,14 @@ const schema = z.object({
   /** Where the broker puts the BSN: `bsn`, `nin` or `sub` (see lib/identity/claims.ts). */
   OIDC_CLAIM_PRESET: z.enum(CLAIM_PRESETS).default('bsn'),
   OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  /** Only RFC 9068 access tokens (`typ: at+jwt`); `false` only for a broker that cannot set it, and then OIDC_CLIENT_IDS is required. */
+  OIDC_REQUIRE_AT_JWT: env.boolean(true),
+  /** The clients (portal back-ends) whose access tokens are accepted (`client_id` or `azp`), comma-separated. */
+  OIDC_CLIENT_IDS: commaList.optional(),
+  /** An unknown `kid` re-reads the JWKS at most once per this many seconds. */
+  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** The JWKS is read again after this many seconds (key rotation without an unknown `kid`). */
+  OIDC_JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
   /** ES256 private JWK (with kid) that signs internal tokens for the subgraphs. */
   INTERNAL_TOKEN_PRIVATE_KEY: jwkJson,
   /** Secret for the pseudonymous `Gebruiker.id` (HMAC key); changing it changes every id. */
@@ -64,6 +95,18 @@ const schema = z.object({
   REDIS_URL: env.url().optional(),
   /** How long one Redis command may take before the gateway does without it. */
   REDIS_TIMEOUT_MS: env.milliseconds(50),
+  /** Requests per client address per window, counted before the token is checked. */
+  RATE_LIMIT_ADDRESS: rateLimit(DEFAULT_RATE_LIMITS.address),
+  /** Requests per resident (by pseudonym) per window. */
+  RATE_LIMIT_RESIDENT: rateLimit(DEFAULT_RATE_LIMITS.resident),
+  /** Verification-code mutations per resident per window. */
+  RATE_LIMIT_VERIFICATION: rateLimit(DEFAULT_RATE_LIMITS.verification),
+  /**
+   * The proxies in front of the gateway whose `X-Forwarded-For` names the client (express's
+   * `trust proxy`: addresses or subnets, comma-separated, or `loopback`, `uniquelocal`). Unset:
+   * none; the client is the peer of the TCP connection.
+   */
+  TRUST_PROXY: commaList.optional(),
   /** On SIGTERM: how long requests under way may take to finish before they are cut. */
   SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
   /** Bearer token `/metrics` requires; without it metrics are served only outside production. */
@@ -85,6 +128,19 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 /** Reads the gateway's configuration once; throws naming each bad variable. */
 export function loadGatewayConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
   const parsed = parseEnv(schema, environment);
+  // Without the access-token type, only a client list that cannot match an ID token (whose `aud`
+  // is the client it was issued to) tells an access token from an ID token.
+  if (
+    !parsed.OIDC_REQUIRE_AT_JWT &&
+    (!parsed.OIDC_CLIENT_IDS || parsed.OIDC_CLIENT_IDS.includes(parsed.OIDC_AUDIENCE))
+  ) {
+    throw new ConfigError([
+      'OIDC_CLIENT_IDS: is required when OIDC_REQUIRE_AT_JWT is false, and must not contain OIDC_AUDIENCE',
+    ]);
+  }
+  const playground = parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true';
+  const playgroundClientId =
+    parsed.PLAYGROUND_OIDC_CLIENT_ID ?? (parsed.NODE_ENV === 'production' ? null : 'mijn-omgeving-dev');
   return Object.freeze({
     ...parsed,
     introspection:
@@ -96,9 +152,18 @@ export function loadGatewayConfig(environment: Readonly<Record<string, string | 
       maxCost: parsed.QUERY_MAX_COST,
     },
     metrics: parsed.METRICS_TOKEN ? { token: parsed.METRICS_TOKEN } : parsed.NODE_ENV !== 'production',
-    playground: parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true',
-    playgroundClientId:
-      parsed.PLAYGROUND_OIDC_CLIENT_ID ?? (parsed.NODE_ENV === 'production' ? null : 'mijn-omgeving-dev'),
+    playground,
+    playgroundClientId,
+    // The playground logs in as a client of its own: its tokens are accepted too.
+    oidcClientIds: parsed.OIDC_CLIENT_IDS
+      ? [...parsed.OIDC_CLIENT_IDS, ...(playground && playgroundClientId ? [playgroundClientId] : [])]
+      : undefined,
+    rateLimits: {
+      address: parsed.RATE_LIMIT_ADDRESS,
+      resident: parsed.RATE_LIMIT_RESIDENT,
+      verification: parsed.RATE_LIMIT_VERIFICATION,
+    },
+    trustProxy: parsed.TRUST_PROXY ?? false,
     subgraphUrls: {
       brp: parsed.SUBGRAPH_BRP_URL,
       zaken: parsed.SUBGRAPH_ZAKEN_URL,

@@ -12,6 +12,7 @@ import { createGateway } from './server.js';
 import { loadExampleOperations } from './playground/playground.js';
 import { loadPersistedDocuments, type PersistedDocuments } from './plugins/persisted-documents.js';
 import { openApqCache } from './plugins/apq-cache.js';
+import { createRateLimits } from './plugins/rate-limits.js';
 import { openRedisConnection } from '../lib/cache/index.js';
 
 let config: GatewayConfig;
@@ -48,6 +49,10 @@ const gateway = await createGateway({
     audience: config.OIDC_AUDIENCE,
     algorithms: config.OIDC_ALGORITHMS,
     clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
+    requireAccessTokenType: config.OIDC_REQUIRE_AT_JWT,
+    ...(config.oidcClientIds ? { clientIds: config.oidcClientIds } : {}),
+    jwksCooldownSeconds: config.OIDC_JWKS_COOLDOWN_SECONDS,
+    jwksMaxAgeSeconds: config.OIDC_JWKS_MAX_AGE_SECONDS,
   }),
   claimPreset: config.OIDC_CLAIM_PRESET,
   pseudonymKey: config.PSEUDONYM_KEY,
@@ -59,6 +64,15 @@ const gateway = await createGateway({
   persistedDocuments,
   safelist: config.SAFELIST,
   apqCache: openApqCache({ redis, redisTimeoutMs: config.REDIS_TIMEOUT_MS }, logger),
+  rateLimits: createRateLimits({
+    limits: config.rateLimits,
+    redis: redis?.client,
+    redisTimeoutMs: config.REDIS_TIMEOUT_MS,
+    onRedisAvailabilityChange: redis?.availabilityChanged,
+    keyPrefix: 'profielservice:gateway:limiet',
+    logger,
+  }),
+  trustProxy: config.trustProxy,
   dispatcher,
   playground: config.playground
     ? {

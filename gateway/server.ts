@@ -11,6 +11,7 @@ import { dedupeErrorsPlugin } from './plugins/errors.js';
 import { queryLimitRules, type QueryLimits } from './plugins/limits.js';
 import { persistedDocumentsMiddleware, type PersistedDocuments } from './plugins/persisted-documents.js';
 import type { ApolloKeyValueCache } from './plugins/apq-cache.js';
+import type { RateLimiting } from './plugins/rate-limits.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/playground.js';
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
@@ -46,6 +47,10 @@ export interface GatewayDeps {
   persistedDocuments?: PersistedDocuments;
   /** Accept only the manifest's operations (needs `persistedDocuments`). */
   safelist?: boolean;
+  /** Limits per client address, per resident and on verification codes (`createRateLimits`); none when absent. */
+  rateLimits?: RateLimiting;
+  /** express's `trust proxy`: the proxies whose `X-Forwarded-For` names the client (default none). */
+  trustProxy?: boolean | string[];
   /** Where APQ registrations are kept (`openApqCache`); Apollo's memory when absent. */
   apqCache?: ApolloKeyValueCache;
 }
@@ -125,7 +130,14 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     graph: { gateway },
     introspection: deps.introspection,
     validationRules: queryLimitRules(deps.queryLimits),
-    plugins: [dedupeErrorsPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      dedupeErrorsPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(deps.rateLimits ? [deps.rateLimits.verificationPlugin] : []),
+    ],
+    // Counted before the token is verified and the body read: a flood costs a counter, no more.
+    before: deps.rateLimits ? [deps.rateLimits.addressLimit] : [],
+    trustProxy: deps.trustProxy ?? false,
     // Built means ready: the supergraph is loaded (Apollo starts in the front) and the config was checked.
     health: createHealth([{ name: 'supergraph geladen', check: () => true }]),
     metrics: deps.metrics ?? true,
@@ -140,7 +152,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       const sent = req.headers['x-request-id'];
       const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
       res.setHeader('x-request-id', requestId);
-      return { caller: await resolveCaller(req.headers.authorization, requestId), deadline };
+      const caller = await resolveCaller(req.headers.authorization, requestId);
+      if (caller.kind === 'person') await deps.rateLimits?.consumeResident(caller.gebruikerId);
+      return { caller, deadline };
     },
     routes: (app) => {
       if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
@@ -151,7 +165,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
           logger,
           ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
         });
-        app.all('/documenten/:token', requestMetrics('/documenten'), documents);
+        const limit = deps.rateLimits ? [deps.rateLimits.addressLimit] : [];
+        app.all('/documenten/:token', requestMetrics('/documenten'), ...limit, documents);
       }
     },
   });

@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   OPERATION_RESOLUTION_FAILURE: 'Er is geen vraag om uit te voeren.',
   BAD_REQUEST: 'Het verzoek is ongeldig.',
   VRAAG_TE_GROOT: 'Deze vraag is te groot of te diep. Vraag minder gegevens tegelijk.',
+  TE_VEEL_VERZOEKEN: 'U hebt te veel verzoeken gedaan. Wacht even en probeer het opnieuw.',
   VRAAG_NIET_TOEGESTAAN: 'Deze vraag is niet toegestaan. Gebruik een vraag die de gemeente heeft vrijgegeven.',
   VERIFICATIECODE_ONJUIST: 'De code klopt niet. Kijk goed en probeer het opnieuw.',
   VERIFICATIECODE_VERLOPEN: 'De code is niet meer geldig. Vraag een nieuwe code aan.',
@@ -46,7 +47,7 @@ export const PUBLIC_EXTENSIONS = ['code', 'vereistNiveau', 'bron', 'sectie', 'in
  * get their code's B1 message at the boundary, and their own text moves to `extensions.detail`.
  */
 export class AppError extends GraphQLError {
-  override readonly name = 'AppError';
+  override readonly name: string = 'AppError';
 }
 
 /**

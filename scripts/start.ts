@@ -253,6 +253,8 @@ const services: Service[] = [
       PORT: String(ports.GATEWAY_PORT),
       OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: 'profielservice',
+      // The DigiD-simulator's client, as the playground and `npm run token` log in with.
+      OIDC_CLIENT_IDS: 'mijn-omgeving-dev',
       INTERNAL_TOKEN_PRIVATE_KEY: JSON.stringify(secrets.internalPrivateJwk),
       PSEUDONYM_KEY: secrets.pseudonymKey,
       SUBGRAPH_BRP_URL: local(ports.SUBGRAPH_BRP_PORT, '/graphql'),
@@ -260,6 +262,7 @@ const services: Service[] = [
       SUBGRAPH_BERICHTEN_URL: local(ports.SUBGRAPH_BERICHTEN_PORT, '/graphql'),
       SUBGRAPH_VOORKEUREN_URL: local(ports.SUBGRAPH_VOORKEUREN_PORT, '/graphql'),
       SUPERGRAPH_FILE: join(ROOT, 'schema/supergraph.graphql'),
+      PERSISTED_DOCUMENTS_FILE: join(ROOT, 'schema/generated/persisted-documents.json'),
     },
     health: local(ports.GATEWAY_PORT, '/health'),
     identity: { process: 'gateway' },

@@ -47,6 +47,11 @@ export interface GraphQLFrontOptions<TContext extends object> {
    * are not behind the context's authentication: each must authorise its requests itself.
    */
   routes?: (app: Express) => void;
+  /**
+   * express's `trust proxy`: the proxies whose `X-Forwarded-For` names the client (default none:
+   * the client is the peer of the connection). Read by `req.ip`, e.g. for a rate limit.
+   */
+  trustProxy?: boolean | string[];
   /** Middleware in front of `/graphql`, before the body is read (e.g. a rate limit by address). */
   before?: RequestHandler[];
   /** Middleware on `/graphql` once the body is read, before Apollo (e.g. persisted documents). */
@@ -93,6 +98,7 @@ export async function createGraphQLFront<TContext extends object>(
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(securityHeaders());
   app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);
   mountOperations(app, { name: options.name, health: options.health, metrics: options.metrics });

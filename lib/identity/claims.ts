@@ -5,8 +5,10 @@ import { niveauFromAcr } from './niveau.js';
 /**
  * Where a broker puts the identifier. Brokers differ (docs/architecture.md §4); the mapping is configuration.
  * - `bsn`: a plain `bsn` claim (e.g. Signicat, the development IdP);
- * - `nin`: `nin` with a sector prefix `s00000000:`;
- * - `sub`: `sub` holds the BSN when `sub_id_type` is `urn:nl-eid-gdi:1.0:id:BSN`.
+ * - `nin`: `nin` with the BSN sector prefix `s00000000:` (other sectors, such as the former
+ *   sofinummer's `s00000001:`, are not a BSN);
+ * - `sub`: `sub` holds the BSN when `sub_id_type` is `urn:nl-eid-gdi:1.0:id:BSN` (a pseudonym
+ *   or any other type is refused).
  * eHerkenning always uses `urn:etoegang:core:LegalSubjectID` (KvK number) and, when the login
  * is restricted to one branch, `urn:etoegang:1.9:ServiceRestriction:Vestigingsnr`.
  */
@@ -17,6 +19,7 @@ export const EHERKENNING_KVK_CLAIM = 'urn:etoegang:core:LegalSubjectID';
 export const EHERKENNING_VESTIGING_CLAIM = 'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr';
 export const EHERKENNING_RSIN_CLAIM = 'urn:etoegang:1.9:EntityConcernedID:RSIN';
 const BSN_SUB_ID_TYPE = 'urn:nl-eid-gdi:1.0:id:BSN';
+const BSN_SECTOR_PREFIX = 's00000000:';
 
 /** Why a verified token still yields no identity. The reason is for logs only, never for clients. */
 export class IdentityClaimError extends Error {
@@ -38,9 +41,8 @@ function bsnFrom(payload: JWTPayload, preset: ClaimPreset): string | undefined {
       return typeof payload['bsn'] === 'string' ? payload['bsn'] : undefined;
     case 'nin': {
       const nin = payload['nin'];
-      if (typeof nin !== 'string') return undefined;
-      const match = /^s\d{8}:(\d{9})$/.exec(nin);
-      return match?.[1];
+      if (typeof nin !== 'string' || !nin.startsWith(BSN_SECTOR_PREFIX)) return undefined;
+      return nin.slice(BSN_SECTOR_PREFIX.length);
     }
     case 'sub':
       return payload['sub_id_type'] === BSN_SUB_ID_TYPE ? payload.sub : undefined;
@@ -74,6 +76,11 @@ export function identityFromClaims(payload: JWTPayload, preset: ClaimPreset): Id
     };
   }
 
+  // A restriction to one vestiging, or an RSIN, belongs to an eHerkenning login: without its KvK
+  // number the token is of a shape we do not know, and a restriction must never be dropped.
+  if (payload[EHERKENNING_VESTIGING_CLAIM] !== undefined || payload[EHERKENNING_RSIN_CLAIM] !== undefined) {
+    throw new IdentityClaimError('eHerkenning claims without a KvK number');
+  }
   const bsn = bsnFrom(payload, preset);
   if (bsn === undefined) throw new IdentityClaimError(`no identifier in the claims for preset ${preset}`);
   if (!isValidBsn(bsn)) throw new IdentityClaimError('BSN fails the elfproef');

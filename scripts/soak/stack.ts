@@ -97,6 +97,10 @@ export class LaunchedStack {
       // The simulators refuse production; a shell that says so must not end the soak.
       NODE_ENV: 'development',
       OIDC_ISSUER: `http://127.0.0.1:${ports.IDP_PORT}`,
+      // Every simulated resident comes from this one address, many times a second: the run
+      // measures the stack under load, not its rate limits.
+      RATE_LIMIT_ADDRESS: '1000000/60',
+      RATE_LIMIT_RESIDENT: '1000000/60',
     };
     const child = spawn(process.execPath, [join(options.root, 'dist/scripts/start.js')], {
       cwd: options.root,

@@ -14,7 +14,7 @@ import {
   generateInternalKeyPair,
   type InternalTokenSigner,
 } from '../../lib/internal-token.js';
-import { silentLogger } from '../../lib/logging.js';
+import { silentLogger, type Logger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
 import { createOidcVerifier } from '../../gateway/auth/oidc.js';
@@ -159,7 +159,9 @@ export interface StackOptions {
    */
   upstreamProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
-  gateway?: Partial<Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist'>>;
+  gateway?: Partial<
+    Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist' | 'rateLimits'>
+  >;
   /**
    * The voorkeuren subgraph's stores (e.g. PostgreSQL behind a TCP proxy); the caller opens and
    * closes them. Default: SQLite in memory, closed with the stack.
@@ -167,6 +169,11 @@ export interface StackOptions {
   voorkeurenStores?: VoorkeurenStores;
   /** The zaken subgraph's catalogus cache (e.g. on Redis); a memory cache without it. */
   catalogusCache?: StaleWhileRevalidate;
+  /**
+   * Where the gateway, the subgraphs and the meldingen work log, e.g. a logger that keeps every
+   * line for a test to read. Default: nowhere.
+   */
+  logger?: Logger;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -226,7 +233,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const overlap = loadOverlapMap(undefined);
     const runtime = (name: SubgraphName) => ({
       verifier: createInternalTokenVerifier(publicJwks as JSONWebKeySet, name),
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       ...(options.now ? { now: options.now } : {}),
     });
     const { store, meldingen: meldingenStore } =
@@ -247,14 +254,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         templates: SIMULATOR_MELDING_TEMPLATES,
         portaalUrl: 'https://mijn.gemeente.example',
         now,
+        logger: options.logger ?? silentLogger,
       }),
       dispatcher: createOutboxDispatcher({
         store: meldingenStore,
         notify: createNotifyClient({ baseUrl: notifyL.url, apiKey: TEST_NOTIFY_KEY, timeoutMs: 2_000, dispatcher }),
         contactWaarde: contactWaardeUit(store),
         now,
+        logger: options.logger ?? silentLogger,
       }),
       intervalMs: 60_000,
+      logger: options.logger ?? silentLogger,
     });
     disposers.push(() => meldingen[Symbol.asyncDispose]());
     const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -344,7 +354,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       claimPreset: 'bsn',
       pseudonymKey: PSEUDONYM_KEY,
       signer,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       introspection: false,
       // As in production: the committed manifest serves `documentId`, and the safelist when asked.
       persistedDocuments: loadPersistedDocuments(

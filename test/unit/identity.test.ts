@@ -1,3 +1,4 @@
+import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   IdentityClaimError,
@@ -86,6 +87,105 @@ describe('identity from broker claims', () => {
         'bsn',
       ),
     ).toThrow(IdentityClaimError);
+  });
+
+  it('reads nin only with the BSN sector prefix, exactly', () => {
+    for (const nin of [
+      's00000001:999993653', // the former sofinummer sector: not a BSN
+      'S00000000:999993653',
+      's0000000:999993653',
+      's000000000:999993653',
+      '00000000:999993653',
+      's00000000999993653',
+      's00000000:',
+      's00000000:999993653 ',
+      ' s00000000:999993653',
+      '999993653',
+    ]) {
+      expect(() => identityFromClaims({ nin, acr: SMARTCARD }, 'nin'), nin).toThrow(IdentityClaimError);
+    }
+    expect(() => identityFromClaims({ nin: ['s00000000:999993653'], acr: SMARTCARD }, 'nin')).toThrow(
+      IdentityClaimError,
+    );
+  });
+
+  it('refuses sub of any other id type, and a sub that is not a string', () => {
+    for (const sub_id_type of [
+      'urn:nl-eid-gdi:1.0:id:Pseudo',
+      'urn:nl-eid-gdi:1.0:id:legacy-BSN',
+      'urn:nl-eid-gdi:1.0:id:bsn',
+      ['urn:nl-eid-gdi:1.0:id:BSN'],
+    ]) {
+      expect(() => identityFromClaims({ sub: '999993653', sub_id_type, acr: SMARTCARD }, 'sub')).toThrow(
+        IdentityClaimError,
+      );
+    }
+    // As a decoded token gives it: the JWTPayload type promises a string, the wire does not.
+    const numeric = JSON.parse(
+      `{"sub":999993653,"sub_id_type":"urn:nl-eid-gdi:1.0:id:BSN","acr":"${SMARTCARD}"}`,
+    ) as JWTPayload;
+    expect(() => identityFromClaims(numeric, 'sub')).toThrow(IdentityClaimError);
+  });
+
+  it('reads only the claim of its own preset', () => {
+    expect(() => identityFromClaims({ nin: 's00000000:999993653', acr: SMARTCARD }, 'bsn')).toThrow(IdentityClaimError);
+    expect(() => identityFromClaims({ bsn: '999993653', acr: SMARTCARD }, 'nin')).toThrow(IdentityClaimError);
+    expect(() => identityFromClaims({ bsn: '999993653', sub: '999993653', acr: SMARTCARD }, 'sub')).toThrow(
+      IdentityClaimError,
+    );
+  });
+
+  it('reads an eHerkenning login without vestiging, with its RSIN', () => {
+    expect(
+      identityFromClaims(
+        {
+          'urn:etoegang:core:LegalSubjectID': '69599084',
+          'urn:etoegang:1.9:EntityConcernedID:RSIN': '857583001',
+          acr: 'urn:etoegang:core:assurance-class:loa2plus',
+        },
+        'bsn',
+      ),
+    ).toEqual({ soort: 'ONDERNEMER', middel: 'EHERKENNING', niveau: 'MIDDEN', kvk: '69599084', rsin: '857583001' });
+  });
+
+  it('refuses a malformed vestigingsnummer rather than dropping the restriction', () => {
+    for (const vestiging of ['38509504', '0000385095040', '00003850950a', 38509504]) {
+      expect(() =>
+        identityFromClaims(
+          {
+            'urn:etoegang:core:LegalSubjectID': '69599084',
+            'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr': vestiging,
+            acr: 'urn:etoegang:core:assurance-class:loa3',
+          },
+          'bsn',
+        ),
+      ).toThrow(IdentityClaimError);
+    }
+  });
+
+  it('refuses eHerkenning claims without a KvK number, also next to a BSN', () => {
+    const loa3 = 'urn:etoegang:core:assurance-class:loa3';
+    for (const claims of [
+      { 'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr': '000038509504', bsn: '999993653', acr: loa3 },
+      { 'urn:etoegang:1.9:EntityConcernedID:RSIN': '857583001', bsn: '999993653', acr: loa3 },
+    ]) {
+      expect(() => identityFromClaims(claims, 'bsn')).toThrow(IdentityClaimError);
+    }
+  });
+
+  it('refuses shapes it does not know', () => {
+    for (const claims of [
+      {},
+      { acr: SMARTCARD },
+      { bsn: 999993653, acr: SMARTCARD },
+      { bsn: ['999993653'], acr: SMARTCARD },
+      { bsn: '', acr: SMARTCARD },
+      { bsn: '9999936530', acr: SMARTCARD },
+      { 'urn:etoegang:core:LegalSubjectID': 69599084, acr: SMARTCARD },
+      { 'urn:etoegang:core:LegalSubjectID': '69599084', acr: 'urn:example:loa-onbekend' },
+    ]) {
+      expect(() => identityFromClaims(claims, 'bsn'), JSON.stringify(claims)).toThrow(IdentityClaimError);
+    }
   });
 
   it('checks the elfproef', () => {
