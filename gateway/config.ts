@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_PRESETS } from '../lib/identity/index.js';
+import { BRONNEN, CLAIM_PRESETS } from '../lib/identity/index.js';
 import { ConfigError, env, parseEnv } from '../lib/config.js';
 import { DEFAULT_QUERY_LIMITS } from './plugins/limits.js';
 import { DEFAULT_RATE_LIMITS, type RateLimit } from './plugins/rate-limits.js';
@@ -63,6 +63,14 @@ const schema = z.object({
   OIDC_REQUIRE_AT_JWT: env.boolean(true),
   /** The clients (portal back-ends) whose access tokens are accepted (`client_id` or `azp`), comma-separated. */
   OIDC_CLIENT_IDS: commaList.optional(),
+  /**
+   * Machtigingen (DigiD Machtigen, eHerkenning ketenmachtiging): per dienst, the sources someone
+   * acting for another may see, as JSON, e.g. `{"<dienst>":["zaken","berichten"]}`. A machtiging
+   * for a dienst not listed is refused (403). Default: none.
+   */
+  MACHTIGING_DIENSTEN: env
+    .json('object', '{}')
+    .pipe(z.record(z.string().min(1).max(200), z.array(z.enum(BRONNEN)).min(1))),
   /** An unknown `kid` re-reads the JWKS at most once per this many seconds. */
   OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   /** The JWKS is read again after this many seconds (key rotation without an unknown `kid`). */
@@ -107,6 +115,11 @@ const schema = z.object({
    * none; the client is the peer of the TCP connection.
    */
   TRUST_PROXY: commaList.optional(),
+  /**
+   * Verwerkingenlog: entries kept in memory while the voorkeuren subgraph does not take them;
+   * beyond this the oldest are dropped and counted (docs/security.md).
+   */
+  VERWERKINGEN_BUFFER_MAX: z.coerce.number().int().min(200).max(1_000_000).default(10_000),
   /** On SIGTERM: how long requests under way may take to finish before they are cut. */
   SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
   /** Bearer token `/metrics` requires; without it metrics are served only outside production. */

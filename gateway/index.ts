@@ -7,12 +7,14 @@ import { createLogger } from '../lib/logging.js';
 import { collectProcessMetrics } from '../lib/observability/metrics.js';
 import { startTracing } from '../lib/observability/tracing.js';
 import { createOidcVerifier } from './auth/oidc.js';
+import { withVerifiedTokenCache } from './auth/verified-tokens.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 import { loadExampleOperations } from './playground/playground.js';
 import { loadPersistedDocuments, type PersistedDocuments } from './plugins/persisted-documents.js';
 import { openApqCache } from './plugins/apq-cache.js';
 import { createRateLimits } from './plugins/rate-limits.js';
+import { createVerwerkingenBatcher } from './verwerkingen/batcher.js';
 import { openRedisConnection } from '../lib/cache/index.js';
 
 let config: GatewayConfig;
@@ -38,25 +40,39 @@ const redis = config.REDIS_URL
       whileDown: 'automatic persisted queries are not remembered and rate limits count per process',
     })
   : undefined;
+const signer = await createInternalTokenSigner(config.INTERNAL_TOKEN_PRIVATE_KEY);
+// The verwerkingenlog goes to the voorkeuren subgraph in batches; no request waits for it.
+const verwerkingen = createVerwerkingenBatcher({
+  voorkeurenUrl: config.SUBGRAPH_VOORKEUREN_URL,
+  signer,
+  logger,
+  dispatcher,
+  maxBuffer: config.VERWERKINGEN_BUFFER_MAX,
+});
 const gateway = await createGateway({
   supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
   subgraphUrls: config.subgraphUrls,
   subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
   requestDeadlineMs: config.REQUEST_DEADLINE_MS,
   subgraphBreaker: { failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, openMs: config.SUBGRAPH_BREAKER_OPEN_MS },
-  oidc: createOidcVerifier({
-    issuer: config.OIDC_ISSUER,
-    audience: config.OIDC_AUDIENCE,
-    algorithms: config.OIDC_ALGORITHMS,
-    clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
-    requireAccessTokenType: config.OIDC_REQUIRE_AT_JWT,
-    ...(config.oidcClientIds ? { clientIds: config.oidcClientIds } : {}),
-    jwksCooldownSeconds: config.OIDC_JWKS_COOLDOWN_SECONDS,
-    jwksMaxAgeSeconds: config.OIDC_JWKS_MAX_AGE_SECONDS,
-  }),
+  // The same token comes with every page of a session: its signature is checked once.
+  oidc: withVerifiedTokenCache(
+    createOidcVerifier({
+      issuer: config.OIDC_ISSUER,
+      audience: config.OIDC_AUDIENCE,
+      algorithms: config.OIDC_ALGORITHMS,
+      clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
+      requireAccessTokenType: config.OIDC_REQUIRE_AT_JWT,
+      ...(config.oidcClientIds ? { clientIds: config.oidcClientIds } : {}),
+      jwksCooldownSeconds: config.OIDC_JWKS_COOLDOWN_SECONDS,
+      jwksMaxAgeSeconds: config.OIDC_JWKS_MAX_AGE_SECONDS,
+    }),
+  ),
   claimPreset: config.OIDC_CLAIM_PRESET,
+  machtigingDiensten: config.MACHTIGING_DIENSTEN,
   pseudonymKey: config.PSEUDONYM_KEY,
-  signer: await createInternalTokenSigner(config.INTERNAL_TOKEN_PRIVATE_KEY),
+  signer,
+  verwerkingen,
   logger,
   introspection: config.introspection,
   metrics: config.metrics,
@@ -93,6 +109,7 @@ const stop = async () => {
   gateway.health.stopping();
   await listening.close(config.SHUTDOWN_GRACE_MS);
   await gateway[Symbol.asyncDispose]();
+  await verwerkingen.close();
   await dispatcher.close();
   await redis?.close();
   await tracing?.shutdown();

@@ -3,7 +3,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import type { Dispatcher } from 'undici';
 import { appError } from '../lib/errors.js';
-import { identityFromClaims, pseudonymFor, type ClaimPreset } from '../lib/identity/index.js';
+import {
+  identityFromClaims,
+  MachtigingNotAllowedError,
+  pseudonymFor,
+  type ClaimPreset,
+  type MachtigingDiensten,
+} from '../lib/identity/index.js';
 import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
@@ -32,6 +38,8 @@ export interface GatewayDeps {
   subgraphBreaker?: { failureThreshold: number; openMs: number };
   oidc: OidcVerifier;
   claimPreset: ClaimPreset;
+  /** Per dienst of a machtiging, the sources it covers; a machtiging for another dienst is refused. */
+  machtigingDiensten?: MachtigingDiensten;
   pseudonymKey: string;
   signer: InternalTokenSigner;
   logger: Logger;
@@ -53,6 +61,8 @@ export interface GatewayDeps {
   trustProxy?: boolean | string[];
   /** Where APQ registrations are kept (`openApqCache`); Apollo's memory when absent. */
   apqCache?: ApolloKeyValueCache;
+  /** The verwerkingenlog (gateway/verwerkingen/batcher.ts): reads of residents' data are recorded there. */
+  verwerkingen?: ConstructorParameters<typeof SubgraphSource>[0]['verwerkingen'];
 }
 
 /** The gateway's HTTP front; call `health.stopping()` before draining on shutdown. */
@@ -79,6 +89,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         breaker: deps.subgraphBreaker ?? { failureThreshold: 5, openMs: 5_000 },
         logger,
         dispatcher: deps.dispatcher,
+        verwerkingen: deps.verwerkingen,
       });
     },
     logger: {
@@ -107,7 +118,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     if (!token) throw refused('malformed Authorization header');
     try {
       const claims = await deps.oidc.verify(token);
-      const identity = identityFromClaims(claims, deps.claimPreset);
+      const identity = identityFromClaims(claims, deps.claimPreset, deps.machtigingDiensten ?? {});
       return { kind: 'person', requestId, identity, gebruikerId: pseudonymFor(identity, deps.pseudonymKey) };
     } catch (error) {
       if (error instanceof IdentityProviderUnavailableError) {
@@ -115,6 +126,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         throw appError('INTERNAL_SERVER_ERROR', {
           message: 'Wij kunnen uw inlog nu niet controleren. Probeer het later opnieuw.',
           httpStatus: 503,
+        });
+      }
+      if (error instanceof MachtigingNotAllowedError) {
+        logger.info({ requestId, reason: error.message }, 'machtiging refused');
+        throw appError('FORBIDDEN', {
+          message: 'U kunt hier niet namens deze persoon of dit bedrijf inloggen.',
+          httpStatus: 403,
         });
       }
       throw refused(error instanceof Error ? error.message : 'unknown');

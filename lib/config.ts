@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LEES_NIVEAU, NIVEAUS, type Niveau } from './identity/index.js';
 
 /** Thrown when the environment does not hold a valid configuration; names every variable at fault. */
 export class ConfigError extends Error {
@@ -76,7 +77,7 @@ export const jwksEnv = () =>
   );
 
 /** The variables every subgraph process reads. */
-export const subgraphBaseEnv = (defaultPort: number) => ({
+export const subgraphBaseEnv = (defaultPort: number, leesNiveau: Niveau = DEFAULT_LEES_NIVEAU) => ({
   NODE_ENV: env.nodeEnv(),
   HOST: z.string().default('127.0.0.1'),
   PORT: env.port(defaultPort),
@@ -92,4 +93,6 @@ export const subgraphBaseEnv = (defaultPort: number) => ({
   SHUTDOWN_GRACE_MS: env.milliseconds(8_000),
   /** Prometheus metrics at `/metrics`. */
   METRICS: env.boolean(true),
+  /** The assurance level a resident needs to read this subgraph's sections (lib/identity/niveau.ts). */
+  LEES_NIVEAU: z.enum(NIVEAUS).default(leesNiveau),
 });

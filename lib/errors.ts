@@ -64,18 +64,18 @@ export function appError(
     cause?: unknown;
   } = {},
 ): AppError {
-  const http =
-    options.httpStatus === undefined
-      ? {}
-      : {
-          http: {
-            status: options.httpStatus,
-            ...(options.httpHeaders ? { headers: new Map(Object.entries(options.httpHeaders)) } : {}),
-          },
-        };
+  // Apollo Server reads `extensions.http` (headers as a Map); typed loosely, because other GraphQL
+  // servers' packages re-declare that field with another shape for the whole program.
+  const extensions: Record<string, unknown> = { ...options.extensions, code };
+  if (options.httpStatus !== undefined) {
+    extensions['http'] = {
+      status: options.httpStatus,
+      ...(options.httpHeaders ? { headers: new Map(Object.entries(options.httpHeaders)) } : {}),
+    };
+  }
   return new AppError(options.message ?? ERROR_MESSAGES[code], {
     originalError: options.cause instanceof Error ? options.cause : undefined,
-    extensions: { ...options.extensions, code, ...http },
+    extensions,
   });
 }
 

@@ -20,15 +20,37 @@ import { identitySchema, type Identity } from './identity/index.js';
 export const INTERNAL_ISSUER = 'profielservice-gateway';
 export const INTERNAL_ALGORITHM = 'ES256';
 export const ANONYMOUS = 'anonymous';
+/**
+ * The subject of a token the gateway mints for itself rather than for a resident. The colon
+ * cannot occur in a pseudonym (base64url), so no resident's token can carry it.
+ */
+export const SERVICE = 'dienst:gateway';
 
-/** What a subgraph learns from a valid internal token. */
+/** Who a resident's request is for: what a subgraph's resolvers learn from a valid internal token. */
 export type Caller =
   | { readonly kind: 'anonymous'; readonly requestId: string }
   | { readonly kind: 'person'; readonly requestId: string; readonly gebruikerId: string; readonly identity: Identity };
 
+/**
+ * The gateway calling on its own behalf (e.g. delivering the verwerkingenlog). Never a resident:
+ * it is refused on `/graphql`, and only routes made for it accept it.
+ */
+export interface ServiceCaller {
+  readonly kind: 'service';
+  readonly requestId: string;
+}
+
+/** Anyone an internal token can name. */
+export type InternalCaller = Caller | ServiceCaller;
+
 export interface InternalTokenSigner {
   /** Mints a token for one subgraph call. `iat`/`exp` are in seconds, from the injected clock. */
-  sign(audience: string, caller: Caller): Promise<string>;
+  sign(audience: string, caller: InternalCaller): Promise<string>;
+}
+
+function subjectOf(caller: InternalCaller): string {
+  if (caller.kind === 'person') return caller.gebruikerId;
+  return caller.kind === 'service' ? SERVICE : ANONYMOUS;
 }
 
 /** Builds a signer from the gateway's private ES256 JWK (with a `kid`). */
@@ -47,7 +69,7 @@ export async function createInternalTokenSigner(
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, typ: 'JWT', ...(kid ? { kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
         .setAudience(audience)
-        .setSubject(caller.kind === 'person' ? caller.gebruikerId : ANONYMOUS)
+        .setSubject(subjectOf(caller))
         .setIssuedAt(iat)
         .setExpirationTime(iat + ttlSeconds)
         .sign(key);
@@ -60,8 +82,11 @@ export class InternalTokenError extends Error {
 }
 
 export interface InternalTokenVerifier {
-  /** Resolves to the caller, or rejects with {@link InternalTokenError}. */
-  verify(token: string): Promise<Caller>;
+  /**
+   * Resolves to the caller, or rejects with {@link InternalTokenError}. A service caller is
+   * returned too: whoever serves a route decides which kinds it accepts.
+   */
+  verify(token: string): Promise<InternalCaller>;
 }
 
 /**
@@ -95,6 +120,11 @@ export function createInternalTokenVerifier(
       if (typeof requestId !== 'string' || requestId === '')
         throw new InternalTokenError('token carries no request id');
       if (payload.sub === ANONYMOUS) return { kind: 'anonymous', requestId };
+      if (payload.sub === SERVICE) {
+        // The gateway never puts an identity in its own tokens: one that has both was not minted by it.
+        if (payload['idn'] !== undefined) throw new InternalTokenError('service token carries an identity');
+        return { kind: 'service', requestId };
+      }
       const identity = identitySchema.safeParse(payload['idn']);
       if (!identity.success || !payload.sub) throw new InternalTokenError('token carries no valid identity');
       return { kind: 'person', requestId, gebruikerId: payload.sub, identity: identity.data };

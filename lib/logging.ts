@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -23,15 +23,23 @@ const REDACT = [
   '*.identity',
 ];
 
-/** Creates the process logger: JSON lines on stdout, credentials and BSNs censored. */
-export function createLogger(name: string, level: LoggerOptions['level'] = 'info'): Logger {
-  return pino({
+/**
+ * Creates the process logger: JSON lines on stdout, credentials and BSNs censored. `destination`
+ * replaces stdout where the lines must be read back (the log scan test), with the same censoring.
+ */
+export function createLogger(
+  name: string,
+  level: LoggerOptions['level'] = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: LoggerOptions = {
     name,
     level,
     redact: { paths: REDACT, censor: '[verwijderd]' },
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** A logger that writes nothing, for tests that do not read logs. */

@@ -9,6 +9,7 @@ import {
 import { BRON_MELDINGEN } from '../../lib/graphql/bron.js';
 import { ERROR_MESSAGES } from '../../lib/errors.js';
 import type { Caller } from '../../lib/internal-token.js';
+import { authenticatieOf } from '../../lib/identity/index.js';
 
 /**
  * What the gateway answers in place of a subgraph that could not (down, too slow, breaker open,
@@ -107,14 +108,15 @@ export function sectionFallback(
     }
   };
 
-  const authenticatie = (selectionSet: SelectionSetNode | undefined) => {
+  /** `value` cut to what `selectionSet` asks, aliases included (plain data: objects, lists, scalars). */
+  const project = (value: unknown, selectionSet: SelectionSetNode | undefined): unknown => {
+    if (value === null || value === undefined) return null;
+    if (Array.isArray(value)) return value.map((item) => project(item, selectionSet));
+    if (typeof value !== 'object' || !selectionSet) return value;
+    const record = value as Record<string, unknown>;
     const result: Record<string, unknown> = {};
-    if (caller.kind !== 'person' || !selectionSet) return result;
-    eachField(selectionSet, (key, name) => {
-      if (name === '__typename') result[key] = 'Authenticatie';
-      else if (name === 'middel') result[key] = caller.identity.middel;
-      else if (name === 'niveau') result[key] = caller.identity.niveau;
-      else result[key] = null;
+    eachField(selectionSet, (key, name, fields) => {
+      result[key] = project(record[name], fields);
     });
     return result;
   };
@@ -130,7 +132,7 @@ export function sectionFallback(
       if (name === '__typename') result[key] = 'Gebruiker';
       else if (name === 'id') result[key] = caller.gebruikerId;
       else if (name === 'soort') result[key] = caller.identity.soort;
-      else if (name === 'authenticatie') result[key] = authenticatie(fields);
+      else if (name === 'authenticatie') result[key] = project(authenticatieOf(caller.identity), fields);
       else {
         result[key] = null;
         fail(sectionError(subgraph, name, [...path, key]));

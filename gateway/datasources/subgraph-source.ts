@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/logging.js';
 import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
 import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
 import { timeSourceCall } from '../../lib/observability/metrics.js';
+import { verwerkingVan, type Verwerking, type VerwerkingenRecorder } from '../verwerkingen/recorder.js';
 import { operationDocument, sectionFallback } from './section-fallback.js';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -32,6 +33,11 @@ export interface SubgraphSourceOptions {
   breaker: { failureThreshold: number; openMs: number };
   logger: Logger;
   dispatcher?: Dispatcher | undefined;
+  /**
+   * The verwerkingenlog: each answer of this subgraph with a signed-in resident's data is handed
+   * to it (it only buffers; see gateway/verwerkingen/). Nothing is recorded when absent.
+   */
+  verwerkingen?: VerwerkingenRecorder | undefined;
 }
 
 /**
@@ -59,6 +65,8 @@ function reason(error: unknown): string {
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly breaker: Breaker;
   private readonly options: SubgraphSourceOptions;
+  /** What this subgraph read so far per request (the gateway's context object is the request). */
+  private readonly verwerkingen = new WeakMap<GatewayContext, Verwerking>();
 
   constructor(options: SubgraphSourceOptions) {
     const { dispatcher, timeoutMs } = options;
@@ -121,7 +129,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     // answer for it as if it had not answered.
     const lost =
       !response.data || Object.entries(response.data).some(([key, value]) => value === null && key !== '_entities');
-    if (!lost) return response;
+    if (!lost) {
+      this.registreerVerwerking(options, response);
+      return response;
+    }
     const kept = (response.errors ?? []).filter((e) => isErrorCode(e.extensions?.['code']) && e.path);
     const fallback = sectionFallback(
       operationDocument(request.query ?? '', options.document),
@@ -131,6 +142,40 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       new Set(kept.map((e) => JSON.stringify(e.path))),
     );
     return { ...response, data: fallback.data, errors: [...kept, ...fallback.errors] as GraphQLFormattedError[] };
+  }
+
+  /**
+   * Hands the read this answer was to the verwerkingenlog. Only an answer the subgraph gave itself
+   * gets here: when the gateway answered for it (down, too slow, lost its data) nothing was read.
+   * Recording never fails the answer: the resident gets their data, the operator a log line.
+   */
+  private registreerVerwerking(options: OperationOptions, response: GatewayGraphQLResponse): void {
+    const recorder = this.options.verwerkingen;
+    if (!recorder) return;
+    const { context, request } = options;
+    try {
+      const verwerking = verwerkingVan({
+        subgraph: this.options.name,
+        caller: context.caller,
+        document: operationDocument(request.query ?? '', options.document),
+        variables: request.variables,
+        data: response.data,
+        tijdstip: new Date(),
+        eerder: this.verwerkingen.get(context),
+      });
+      if (!verwerking) return;
+      this.verwerkingen.set(context, verwerking);
+      recorder.registreer(verwerking);
+    } catch (error) {
+      this.options.logger.error(
+        {
+          subgraph: this.options.name,
+          reason: error instanceof Error ? error.name : 'unknown',
+          requestId: context.caller.requestId,
+        },
+        'verwerking not recorded',
+      );
+    }
   }
 }
 

@@ -86,12 +86,12 @@ export class TooManyRequestsError extends AppError {
   readonly retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
-    super(TE_VEEL_VERZOEKEN.message, {
-      extensions: {
-        code: TE_VEEL_VERZOEKEN.code,
-        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-      },
-    });
+    // Apollo Server takes status and headers (a Map) from `extensions.http`.
+    const extensions: Record<string, unknown> = {
+      code: TE_VEEL_VERZOEKEN.code,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    };
+    super(TE_VEEL_VERZOEKEN.message, { extensions });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

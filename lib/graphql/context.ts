@@ -9,6 +9,10 @@ export interface BaseContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** The assurance level this subgraph's data needs (its `LEES_NIVEAU`); changes may need more. */
+  readonly leesNiveau: Niveau;
+  /** This subgraph's name: the source a machtiging must cover to read or change its data. */
+  readonly bron: string;
 }
 
 /** The logged-in person behind a request. */
@@ -18,15 +22,29 @@ export interface SignedInCaller {
 }
 
 /**
- * The person making the request, or an UNAUTHENTICATED error when the gateway sent an
- * anonymous internal token. With `minimum`, a lower assurance level gives NIVEAU_TE_LAAG,
- * carrying the level needed so a portal can offer a step-up login.
+ * Who is logged in, whatever their level or machtiging: for `me.id` and `me.authenticatie` only.
+ * UNAUTHENTICATED when the gateway sent an anonymous internal token.
  */
-export function requireSignedIn(context: BaseContext, minimum?: Niveau): SignedInCaller {
+export function requireCaller(context: BaseContext): SignedInCaller {
   const { caller } = context;
   if (caller.kind !== 'person') throw appError('UNAUTHENTICATED');
-  if (minimum && !niveauAtLeast(caller.identity.niveau, minimum)) {
+  return { gebruikerId: caller.gebruikerId, identity: caller.identity };
+}
+
+/**
+ * The person whose data is asked for, or a coded error: UNAUTHENTICATED for an anonymous
+ * request; NIVEAU_TE_LAAG for a login below `minimum` (default: the subgraph's
+ * {@link BaseContext.leesNiveau}), carrying the level needed so a portal can offer a step-up
+ * login; FORBIDDEN when someone acts for them under a machtiging that does not cover this source.
+ */
+export function requireSignedIn(context: BaseContext, minimum: Niveau = context.leesNiveau): SignedInCaller {
+  const signedIn = requireCaller(context);
+  const { identity } = signedIn;
+  if (!niveauAtLeast(identity.niveau, minimum)) {
     throw appError('NIVEAU_TE_LAAG', { extensions: { vereistNiveau: minimum } });
   }
-  return { gebruikerId: caller.gebruikerId, identity: caller.identity };
+  if (identity.namens && !(identity.namens.bronnen as readonly string[]).includes(context.bron)) {
+    throw appError('FORBIDDEN', { message: 'Uw machtiging geldt niet voor deze gegevens.' });
+  }
+  return signedIn;
 }

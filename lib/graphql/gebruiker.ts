@@ -1,7 +1,8 @@
 import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { appError } from '../errors.js';
-import { Authenticatie, type Gebruiker } from './types.js';
-import { requireSignedIn, type BaseContext, type SignedInCaller } from './context.js';
+import { authenticatieOf } from '../identity/index.js';
+import type { Authenticatie, Gebruiker } from './types.js';
+import { requireCaller, type BaseContext, type SignedInCaller } from './context.js';
 
 /** A subgraph's own `Gebruiker` class (see {@link Gebruiker}). */
 export type GebruikerClass<G extends Gebruiker> = new () => G;
@@ -11,10 +12,8 @@ export function gebruikerFor<G extends Gebruiker>(cls: GebruikerClass<G>, person
   const gebruiker = new cls();
   gebruiker.id = person.gebruikerId;
   gebruiker.soort = person.identity.soort;
-  gebruiker.authenticatie = Object.assign(new Authenticatie(), {
-    middel: person.identity.middel,
-    niveau: person.identity.niveau,
-  });
+  // Plain data: type-graphql resolves fields by property, and the gateway builds the same object.
+  gebruiker.authenticatie = authenticatieOf(person.identity) as unknown as Authenticatie;
   return gebruiker;
 }
 
@@ -33,7 +32,8 @@ export function createMeResolver<G extends Gebruiker>(cls: GebruikerClass<G>) {
     })
     @Directive('@shareable')
     me(@Ctx() context: BaseContext): G {
-      return gebruikerFor(cls, requireSignedIn(context));
+      // Who is logged in is answered at any level and under any machtiging; each section checks its own.
+      return gebruikerFor(cls, requireCaller(context));
     }
   }
   return MeResolver;
@@ -47,7 +47,8 @@ export function createGebruikerReferenceResolver<G extends Gebruiker>(cls: Gebru
   // Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw,
   // but only the one item on a rejected promise.
   return async (reference: { id?: unknown }, context: BaseContext): Promise<G> => {
-    const person = requireSignedIn(context);
+    // The sections check level and machtiging themselves, as under `me`.
+    const person = requireCaller(context);
     if (reference.id !== person.gebruikerId) throw appError('FORBIDDEN');
     return gebruikerFor(cls, person);
   };

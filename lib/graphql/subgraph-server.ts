@@ -5,6 +5,7 @@ import { appError } from '../errors.js';
 import type { InternalTokenVerifier, Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
+import { DEFAULT_LEES_NIVEAU, type Niveau } from '../identity/index.js';
 import { DEADLINE_HEADER, deadlineFromHeader } from '../resilience/deadline.js';
 import { bearerToken } from '../http/bearer.js';
 import { createHealth, type ReadinessCheck } from '../http/operations.js';
@@ -21,6 +22,11 @@ export interface SubgraphRuntime {
    * deadline in `x-deadline-ms`; the shorter of the two bounds every upstream call the request makes.
    */
   deadlineMs?: number;
+  /**
+   * The assurance level a resident needs to read this subgraph's sections (default
+   * {@link DEFAULT_LEES_NIVEAU}); below it a section answers NIVEAU_TE_LAAG.
+   */
+  leesNiveau?: Niveau;
   /** `/metrics` (default on: a subgraph is not reachable from the internet). */
   metrics?: boolean;
   /** What must hold before this subgraph takes traffic, besides being built (e.g. its store migrated). */
@@ -47,7 +53,8 @@ export type SubgraphServer = GraphQLFront;
  * Builds (does not start) the HTTP server of a subgraph on the one GraphQL front: `POST /graphql`
  * behind internal-token verification, `/health`, `/ready` and `/metrics`. Any request to /graphql
  * without a valid internal token, `_entities` and `_service` included, gets 401 and no data (zero
- * trust, docs/architecture.md §2.3).
+ * trust, docs/architecture.md §2.3); so does one with the gateway's service token, which names no
+ * resident and is meant only for routes that accept it.
  */
 export async function createSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
@@ -55,12 +62,16 @@ export async function createSubgraphServer<C extends BaseContext>(
   const { logger, verifier } = options;
   const now = options.now ?? (() => new Date());
   const deadlineMs = options.deadlineMs ?? 4_000;
+  const leesNiveau = options.leesNiveau ?? DEFAULT_LEES_NIVEAU;
 
   const verifiedCaller = async (authorization: string | undefined): Promise<Caller> => {
     try {
       const token = bearerToken(authorization);
       if (!token) throw new Error('no internal token');
-      return await verifier.verify(token);
+      const caller = await verifier.verify(token);
+      // The gateway's own token is for the routes made for it: it is nobody's request for data.
+      if (caller.kind === 'service') throw new Error('service token on /graphql');
+      return caller;
     } catch (error) {
       logger.warn(
         { reason: error instanceof Error ? error.message : 'unknown' },
@@ -83,7 +94,14 @@ export async function createSubgraphServer<C extends BaseContext>(
     context: async ({ req }) => {
       const caller = await verifiedCaller(req.headers.authorization);
       const { requestId } = caller;
-      return options.context({ caller, requestId, logger: logger.child({ requestId }), now });
+      return options.context({
+        caller,
+        requestId,
+        logger: logger.child({ requestId }),
+        now,
+        leesNiveau,
+        bron: options.name,
+      });
     },
     ...(options.routes ? { routes: options.routes } : {}),
     // Longer than the gateway's agent keeps a socket, so it never reuses one we closed.

@@ -110,6 +110,56 @@ export abstract class PortaalItem {
   portaal!: Portaal;
 }
 
+export enum MachtigingSoortEnum {
+  DIGID_MACHTIGEN = 'DIGID_MACHTIGEN',
+  EHERKENNING_KETENMACHTIGING = 'EHERKENNING_KETENMACHTIGING',
+}
+registerEnumType(MachtigingSoortEnum, {
+  name: 'MachtigingSoort',
+  description: 'Hoe iemand namens een ander is ingelogd.',
+  valuesConfig: {
+    DIGID_MACHTIGEN: { description: 'Een inwoner handelt namens een andere inwoner (DigiD Machtigen).' },
+    EHERKENNING_KETENMACHTIGING: {
+      description: 'Een organisatie, zoals een administratiekantoor, handelt namens een bedrijf (eHerkenning).',
+    },
+  },
+});
+
+@ObjectType({ description: 'Wie namens een ander handelt.' })
+@Directive('@shareable')
+export class Vertegenwoordiger {
+  @Field(() => GebruikerSoortEnum, { description: 'Een inwoner (DigiD) of een organisatie (eHerkenning).' })
+  soort!: GebruikerSoort;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Het KVK-nummer van de organisatie die namens u handelt. Leeg bij een inwoner.',
+  })
+  kvkNummer!: string | null;
+}
+
+@ObjectType({
+  description:
+    'U bent namens iemand anders ingelogd. Alle gegevens zijn dan van die persoon of dat bedrijf, en alleen de gegevens waarvoor de machtiging geldt.',
+})
+@Directive('@shareable')
+export class Namens {
+  @Field(() => MachtigingSoortEnum)
+  soort!: MachtigingSoortEnum;
+
+  @Field(() => String, { description: 'De dienst waarvoor de machtiging is gegeven.' })
+  dienst!: string;
+
+  @Field(() => Vertegenwoordiger, { description: 'Wie namens de ander handelt.' })
+  vertegenwoordiger!: Vertegenwoordiger;
+
+  @Field(() => [String], {
+    description:
+      'De onderdelen waarvoor de machtiging geldt: brp (persoonsgegevens), zaken, berichten, voorkeuren. Andere onderdelen zijn leeg, met de fout FORBIDDEN.',
+  })
+  bronnen!: string[];
+}
+
 @ObjectType({ description: 'Hoe de gebruiker is ingelogd.' })
 @Directive('@shareable')
 export class Authenticatie {
@@ -118,6 +168,12 @@ export class Authenticatie {
 
   @Field(() => NiveauEnum)
   niveau!: Niveau;
+
+  @Field(() => Namens, {
+    nullable: true,
+    description: 'Ingevuld als u namens iemand anders bent ingelogd (machtiging). Leeg als u voor uzelf inlogt.',
+  })
+  namens!: Namens | null;
 }
 
 /**

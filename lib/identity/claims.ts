@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import type { Identity } from './identity.js';
+import type { Bron, Identity, Namens } from './identity.js';
 import { niveauFromAcr } from './niveau.js';
 
 /**
@@ -19,6 +19,47 @@ export const EHERKENNING_KVK_CLAIM = 'urn:etoegang:core:LegalSubjectID';
 export const EHERKENNING_VESTIGING_CLAIM = 'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr';
 export const EHERKENNING_RSIN_CLAIM = 'urn:etoegang:1.9:EntityConcernedID:RSIN';
 const BSN_SUB_ID_TYPE = 'urn:nl-eid-gdi:1.0:id:BSN';
+
+/**
+ * Acting for someone else, in the claim names of the eToegang afsprakenstelsel that brokers pass
+ * on: DigiD Machtigen puts the represented resident's BSN in `LegalSubjectID` and the acting
+ * resident's in `ActingSubjectID`; eHerkenning ketenmachtiging names the intermediary's KvK
+ * number in `IntermediateEntityID` next to the represented organisation's `LegalSubjectID`. Both
+ * name the dienst the machtiging is for.
+ */
+export const DIGID_MACHTIGEN_CLAIMS = {
+  vertegenwoordigde: 'urn:nl-eid-gdi:1.0:LegalSubjectID',
+  vertegenwoordiger: 'urn:nl-eid-gdi:1.0:ActingSubjectID',
+  dienst: 'urn:nl-eid-gdi:1.0:ServiceUUID',
+} as const;
+export const EHERKENNING_KETEN_CLAIMS = {
+  vertegenwoordiger: 'urn:etoegang:1.9:IntermediateEntityID',
+  dienst: 'urn:etoegang:core:ServiceID',
+} as const;
+
+/**
+ * Which sources each dienst of a machtiging covers (`MACHTIGING_DIENSTEN` at the gateway). A
+ * machtiging for a dienst that is not listed is refused: this portal does not know what it allows.
+ */
+export type MachtigingDiensten = Readonly<Record<string, readonly Bron[]>>;
+
+/** Thrown for a machtiging whose dienst this portal does not serve: a valid token, but not for us. */
+export class MachtigingNotAllowedError extends Error {
+  override readonly name = 'MachtigingNotAllowedError';
+}
+
+function dienstOf(
+  payload: JWTPayload,
+  claim: string,
+  diensten: MachtigingDiensten,
+): { dienst: string; bronnen: readonly Bron[] } {
+  const dienst = payload[claim];
+  if (typeof dienst !== 'string' || dienst === '' || dienst.length > 200)
+    throw new IdentityClaimError('machtiging without a dienst');
+  const bronnen = Object.hasOwn(diensten, dienst) ? diensten[dienst] : undefined;
+  if (!bronnen) throw new MachtigingNotAllowedError('machtiging for a dienst this portal does not serve');
+  return { dienst, bronnen };
+}
 const BSN_SECTOR_PREFIX = 's00000000:';
 
 /** Why a verified token still yields no identity. The reason is for logs only, never for clients. */
@@ -54,9 +95,34 @@ function bsnFrom(payload: JWTPayload, preset: ClaimPreset): string | undefined {
  * identifier takes precedence over a BSN claim (a broker may send both for a one-man business).
  * Throws {@link IdentityClaimError} when no usable identifier or level is present.
  */
-export function identityFromClaims(payload: JWTPayload, preset: ClaimPreset): Identity {
+export function identityFromClaims(
+  payload: JWTPayload,
+  preset: ClaimPreset,
+  diensten: MachtigingDiensten = {},
+): Identity {
   const niveau = niveauFromAcr(payload['acr']);
   if (!niveau) throw new IdentityClaimError('acr missing or not a known assurance level');
+
+  // DigiD Machtigen: the sections answer for the represented resident, within the dienst's scope.
+  const vertegenwoordigde = payload[DIGID_MACHTIGEN_CLAIMS.vertegenwoordigde];
+  const handelende = payload[DIGID_MACHTIGEN_CLAIMS.vertegenwoordiger];
+  if (vertegenwoordigde !== undefined || handelende !== undefined) {
+    if (payload[EHERKENNING_KVK_CLAIM] !== undefined)
+      throw new IdentityClaimError('DigiD Machtigen and eHerkenning claims together');
+    if (typeof vertegenwoordigde !== 'string' || !isValidBsn(vertegenwoordigde)) {
+      throw new IdentityClaimError('DigiD Machtigen without a valid BSN of the represented resident');
+    }
+    if (typeof handelende !== 'string' || !isValidBsn(handelende)) {
+      throw new IdentityClaimError('DigiD Machtigen without a valid BSN of the acting resident');
+    }
+    if (handelende === vertegenwoordigde) throw new IdentityClaimError('DigiD Machtigen for oneself');
+    const namens: Namens = {
+      soort: 'DIGID_MACHTIGEN',
+      ...dienstOf(payload, DIGID_MACHTIGEN_CLAIMS.dienst, diensten),
+      vertegenwoordiger: { soort: 'INWONER' },
+    };
+    return { soort: 'INWONER', middel: 'DIGID', niveau, bsn: vertegenwoordigde, namens };
+  }
 
   const kvk = payload[EHERKENNING_KVK_CLAIM];
   if (kvk !== undefined) {
@@ -66,6 +132,19 @@ export function identityFromClaims(payload: JWTPayload, preset: ClaimPreset): Id
       throw new IdentityClaimError('malformed vestigingsnummer');
     }
     const rsin = payload[EHERKENNING_RSIN_CLAIM];
+    // Ketenmachtiging: an intermediary acts for the organisation, within the dienst's scope.
+    const intermediair = payload[EHERKENNING_KETEN_CLAIMS.vertegenwoordiger];
+    let namens: Namens | undefined;
+    if (intermediair !== undefined) {
+      if (typeof intermediair !== 'string' || !/^\d{8}$/.test(intermediair) || intermediair === kvk) {
+        throw new IdentityClaimError('malformed intermediary in a ketenmachtiging');
+      }
+      namens = {
+        soort: 'EHERKENNING_KETENMACHTIGING',
+        ...dienstOf(payload, EHERKENNING_KETEN_CLAIMS.dienst, diensten),
+        vertegenwoordiger: { soort: 'ONDERNEMER', kvk: intermediair },
+      };
+    }
     return {
       soort: 'ONDERNEMER',
       middel: 'EHERKENNING',
@@ -73,12 +152,17 @@ export function identityFromClaims(payload: JWTPayload, preset: ClaimPreset): Id
       kvk,
       ...(typeof vestiging === 'string' ? { vestiging } : {}),
       ...(typeof rsin === 'string' && /^\d{9}$/.test(rsin) ? { rsin } : {}),
+      ...(namens ? { namens } : {}),
     };
   }
 
   // A restriction to one vestiging, or an RSIN, belongs to an eHerkenning login: without its KvK
   // number the token is of a shape we do not know, and a restriction must never be dropped.
-  if (payload[EHERKENNING_VESTIGING_CLAIM] !== undefined || payload[EHERKENNING_RSIN_CLAIM] !== undefined) {
+  if (
+    payload[EHERKENNING_VESTIGING_CLAIM] !== undefined ||
+    payload[EHERKENNING_RSIN_CLAIM] !== undefined ||
+    payload[EHERKENNING_KETEN_CLAIMS.vertegenwoordiger] !== undefined
+  ) {
     throw new IdentityClaimError('eHerkenning claims without a KvK number');
   }
   const bsn = bsnFrom(payload, preset);

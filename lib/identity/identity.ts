@@ -7,11 +7,42 @@ export type Niveau = (typeof NIVEAUS)[number];
 export type Middel = 'DIGID' | 'EHERKENNING';
 export type GebruikerSoort = 'INWONER' | 'ONDERNEMER';
 
+/** The sources a machtiging can cover; each is one subgraph's data. */
+export const BRONNEN = ['brp', 'zaken', 'berichten', 'voorkeuren'] as const;
+export type Bron = (typeof BRONNEN)[number];
+
+/**
+ * Acting for someone else: DigiD Machtigen (a person for a person) or eHerkenning
+ * ketenmachtiging (an intermediary organisation for an organisation). The identity's own
+ * identifier is then the represented person's or organisation's: every section answers for them,
+ * and only for the sources the machtiging's dienst covers (`bronnen`, from the gateway's
+ * configuration).
+ */
+export const namensSchema = z
+  .object({
+    soort: z.enum(['DIGID_MACHTIGEN', 'EHERKENNING_KETENMACHTIGING']),
+    /** The dienst (service) the machtiging was given for, as the broker names it. */
+    dienst: z.string().min(1).max(200),
+    /**
+     * Who acts: a resident (DigiD Machtigen) or the intermediary by KvK number. The acting
+     * resident's BSN is checked at the gateway and then dropped: no source needs it, so it never
+     * travels to a subgraph.
+     */
+    vertegenwoordiger: z.discriminatedUnion('soort', [
+      z.object({ soort: z.literal('INWONER') }).readonly(),
+      z.object({ soort: z.literal('ONDERNEMER'), kvk: z.string().regex(/^\d{8}$/) }).readonly(),
+    ]),
+    bronnen: z.array(z.enum(BRONNEN)).readonly(),
+  })
+  .readonly();
+
+export type Namens = z.infer<typeof namensSchema>;
+
 /**
  * The normalised identity of the logged-in person, the same whichever broker issued the token:
  * a resident by BSN (DigiD), or an entrepreneur by KvK number, optionally restricted to one
- * vestiging (eHerkenning). One schema: the internal token is checked against it, and the type is
- * inferred from it.
+ * vestiging (eHerkenning); with `namens` when someone acts for them. One schema: the internal
+ * token is checked against it, and the type is inferred from it.
  */
 export const identitySchema = z.discriminatedUnion('soort', [
   z
@@ -20,6 +51,7 @@ export const identitySchema = z.discriminatedUnion('soort', [
       middel: z.literal('DIGID'),
       niveau: z.enum(NIVEAUS),
       bsn: z.string().regex(/^\d{9}$/),
+      namens: namensSchema.optional(),
     })
     .readonly(),
   z
@@ -36,6 +68,7 @@ export const identitySchema = z.discriminatedUnion('soort', [
         .string()
         .regex(/^\d{9}$/)
         .optional(),
+      namens: namensSchema.optional(),
     })
     .readonly(),
 ]);

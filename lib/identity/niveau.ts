@@ -1,6 +1,14 @@
 import type { Niveau } from './identity.js';
 
 /**
+ * The level a resident needs to read BRP data, zaken, berichten and their own contact details
+ * unless a subgraph is configured otherwise (`LEES_NIVEAU`): DigiD Midden (the app or an SMS
+ * code besides the password), as MijnOverheid asks for its Berichtenbox. With a password alone,
+ * anyone who learned it could read where someone lives and what they applied for.
+ */
+export const DEFAULT_LEES_NIVEAU: Niveau = 'MIDDEN';
+
+/**
  * `acr` values of DigiD (SAML authentication context classes), eIDAS and eHerkenning, mapped to
  * the normalised level (docs/architecture.md §4). Brokers sometimes send the short class name only, so both
  * forms are listed.

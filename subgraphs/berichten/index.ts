@@ -47,6 +47,7 @@ await runSubgraph(
       verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BERICHTEN_SUBGRAPH),
       logger,
       introspection: config.INTROSPECTION,
+      leesNiveau: config.LEES_NIVEAU,
       deadlineMs: config.REQUEST_DEADLINE_MS,
       metrics: config.METRICS,
     });

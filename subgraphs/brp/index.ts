@@ -50,6 +50,7 @@ await runSubgraph(BRP_SUBGRAPH, loadBrpConfig, async (config) => {
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BRP_SUBGRAPH),
     logger: createLogger(BRP_SUBGRAPH, config.LOG_LEVEL),
     introspection: config.INTROSPECTION,
+    leesNiveau: config.LEES_NIVEAU,
     deadlineMs: config.REQUEST_DEADLINE_MS,
     metrics: config.METRICS,
   });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ConfigError, env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import type { Niveau } from '../../lib/identity/index.js';
+
+/** Reading one's own preferences and contact details needs only a login; changing them needs more. */
+export const VOORKEUREN_LEES_NIVEAU: Niveau = 'BASIS';
 import { KeyringError, parseKeyring } from '../../lib/crypto/index.js';
 import { NIVEAUS } from '../../lib/identity/index.js';
 import { parseNotifyApiKey } from '../../lib/notifynl/index.js';
@@ -27,7 +31,9 @@ const templatesSchema = z
   .strict() satisfies z.ZodType<NotifyTemplates>;
 
 const schema = z.object({
-  ...subgraphBaseEnv(4004),
+  // Reading one's own choices needs only a login (changing them needs VOORKEUREN_WIJZIG_NIVEAU):
+  // a resident can always see where meldingen go.
+  ...subgraphBaseEnv(4004, VOORKEUREN_LEES_NIVEAU),
   /** PostgreSQL (`postgres://…`); without it the embedded SQLite store is used. */
   DATABASE_URL: z
     .string()
@@ -70,6 +76,13 @@ const schema = z.object({
   VOORKEUREN_BEWAAR_CODES_DAGEN: count(7, 366),
   VOORKEUREN_BEWAAR_ONGEVERIFIEERD_DAGEN: count(30, 366),
   VOORKEUREN_BEWAAR_HISTORIE_DAGEN: count(730, 3650),
+  /**
+   * How long the verwerkingenlog (`me.verwerkingen`: who read the resident's data) is kept. 400
+   * days: a resident can look back over a full year, as MijnOverheid shows who received their BRP
+   * data, with a month's margin to ask about the oldest entry. Longer keeps more of what residents
+   * did than the log needs.
+   */
+  VERWERKINGEN_BEWAARTERMIJN_DAGEN: count(400, 3650),
   VOORKEUREN_ONDERHOUD_MINUTEN: count(60, 24 * 60),
   /**
    * Meldingen about zaken are on when this is set: the exact `Authorization` header of the ZGW
@@ -166,5 +179,6 @@ export function bewaartermijnen(config: VoorkeurenConfig): Bewaartermijnen {
     verificatieMs: config.VOORKEUREN_BEWAAR_CODES_DAGEN * DAG,
     ongeverifieerdMs: config.VOORKEUREN_BEWAAR_ONGEVERIFIEERD_DAGEN * DAG,
     historieMs: config.VOORKEUREN_BEWAAR_HISTORIE_DAGEN * DAG,
+    verwerkingenMs: config.VERWERKINGEN_BEWAARTERMIJN_DAGEN * DAG,
   };
 }

@@ -97,6 +97,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, VOORKEUREN_SUBGRAPH),
     logger,
     introspection: config.INTROSPECTION,
+    leesNiveau: config.LEES_NIVEAU,
     deadlineMs: config.REQUEST_DEADLINE_MS,
     metrics: config.METRICS,
     now,

@@ -3,13 +3,17 @@ import { VoorkeurenGebruiker } from './gebruiker.type.js';
 import { buildFederatedSchema } from '../../lib/graphql/index.js';
 import { ContactgegevenMutationResolver } from './contactgegeven/contactgegeven.resolver.js';
 import { GebruikerMeldingenResolver } from './melding/melding.resolver.js';
+import { GebruikerVerwerkingenResolver } from './verwerking/verwerking.resolver.js';
 import {
   GebruikerVoorkeurenResolver,
   VoorkeurenHistorieResolver,
   VoorkeurenMutationResolver,
 } from './voorkeur/voorkeuren.resolver.js';
 
-/** The voorkeuren subgraph's schema: `me`, `Gebruiker.voorkeuren` and the mutations for preferences and contacts. */
+/**
+ * The voorkeuren subgraph's schema: `me`, `Gebruiker.voorkeuren`, `meldingen` and `verwerkingen`,
+ * and the mutations for preferences and contacts.
+ */
 export function buildVoorkeurenSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     gebruiker: VoorkeurenGebruiker,
@@ -19,6 +23,7 @@ export function buildVoorkeurenSchema(): Promise<GraphQLSchema> {
       VoorkeurenMutationResolver,
       ContactgegevenMutationResolver,
       GebruikerMeldingenResolver,
+      GebruikerVerwerkingenResolver,
     ],
   });
 }

@@ -31,6 +31,7 @@ await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
     verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, ZAKEN_SUBGRAPH),
     logger,
     introspection: config.INTROSPECTION,
+    leesNiveau: config.LEES_NIVEAU,
     deadlineMs: config.REQUEST_DEADLINE_MS,
     metrics: config.METRICS,
   });

@@ -19,6 +19,11 @@ import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
 import { createOidcVerifier } from '../../gateway/auth/oidc.js';
 import { createGateway, type GatewayDeps } from '../../gateway/server.js';
+import {
+  createVerwerkingenBatcher,
+  type VerwerkingenBatcher,
+  type VerwerkingenBatcherOptions,
+} from '../../gateway/verwerkingen/batcher.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { createBrpServer } from '../../subgraphs/brp/server.js';
@@ -99,6 +104,11 @@ export interface Stack extends AsyncDisposable {
   };
   /** Base URLs of the ZGW simulators (to act as the zaaksysteem, e.g. set a status). */
   readonly zgwUrls: { readonly zgwA: string; readonly zgwB: string };
+  /**
+   * The gateway's verwerkingenlog on its way to the voorkeuren subgraph (through its proxy, with
+   * `subgraphProxies`): `await stack.verwerkingen.flush()` delivers what is waiting now.
+   */
+  readonly verwerkingen: VerwerkingenBatcher;
   /** The voorkeuren subgraph's meldingen work: `await stack.meldingen.ronde()` runs a pass now. */
   readonly meldingen: MeldingenLoop;
   readonly idp: RunningIdp & { keys: Jwks };
@@ -160,7 +170,10 @@ export interface StackOptions {
   upstreamProxies?: boolean;
   /** The gateway's deadlines and breakers, where a test needs other values than production's. */
   gateway?: Partial<
-    Pick<GatewayDeps, 'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist' | 'rateLimits'>
+    Pick<
+      GatewayDeps,
+      'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist' | 'rateLimits' | 'machtigingDiensten'
+    >
   >;
   /**
    * The voorkeuren subgraph's stores (e.g. PostgreSQL behind a TCP proxy); the caller opens and
@@ -169,9 +182,11 @@ export interface StackOptions {
   voorkeurenStores?: VoorkeurenStores;
   /** The zaken subgraph's catalogus cache (e.g. on Redis); a memory cache without it. */
   catalogusCache?: StaleWhileRevalidate;
+  /** The verwerkingenlog's batching, where a test needs other values than production's. */
+  verwerkingen?: Partial<Pick<VerwerkingenBatcherOptions, 'intervalMs' | 'maxBatch' | 'maxBuffer' | 'timeoutMs'>>;
   /**
-   * Where the gateway, the subgraphs and the meldingen work log, e.g. a logger that keeps every
-   * line for a test to read. Default: nowhere.
+   * Where the gateway, the subgraphs, the meldingen work and the DigiD-simulator log, e.g. a
+   * logger that keeps every line for a test to read. Default: nowhere.
    */
   logger?: Logger;
 }
@@ -221,7 +236,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     disposers.push(() => gatewayL.close());
 
     const keys = generateSigningJwks();
-    const idp = await startIdp({ keys, extraRedirectUris: [`${gatewayL.url}/`] });
+    const idp = await startIdp({
+      keys,
+      extraRedirectUris: [`${gatewayL.url}/`],
+      logger: options.logger ?? silentLogger,
+    });
     disposers.push(() => idp[Symbol.asyncDispose]());
 
     // Subgraphs.
@@ -339,7 +358,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
     }
 
-    // Gateway.
+    // Gateway. Its verwerkingenlog goes where it reaches the voorkeuren subgraph (the proxy, if any).
+    const verwerkingen = createVerwerkingenBatcher({
+      voorkeurenUrl: gatewaySubgraphUrls.voorkeuren,
+      signer,
+      logger: options.logger ?? silentLogger,
+      dispatcher,
+      ...options.verwerkingen,
+    });
+    disposers.push(() => verwerkingen.close());
     const gateway = await createGateway({
       supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
       subgraphUrls: gatewaySubgraphUrls,
@@ -361,6 +388,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         fileURLToPath(new URL('../../schema/generated/persisted-documents.json', import.meta.url)),
       ),
       dispatcher,
+      verwerkingen,
       playground: options.playground
         ? {
             login: { issuer: idp.issuer, clientId: TEST_CLIENT_ID },
@@ -378,6 +406,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphProxies,
       upstreamProxies,
       simulators: { brp: brpSim, zgwA, zgwB, mijnOverheid, notifyNl },
+      verwerkingen,
       meldingen,
       zgwUrls: { zgwA: zgwAL?.url ?? '', zgwB: zgwBL?.url ?? '' },
       idp: Object.assign(idp, { keys }),

@@ -1,8 +1,12 @@
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
+  DIGID_MACHTIGEN_CLAIMS,
+  EHERKENNING_KETEN_CLAIMS,
+  EHERKENNING_KVK_CLAIM,
   IdentityClaimError,
   identityFromClaims,
+  MachtigingNotAllowedError,
   isValidBsn,
   niveauFromAcr,
   pseudonymFor,
@@ -193,6 +197,78 @@ describe('identity from broker claims', () => {
     expect(isValidBsn('999970008')).toBe(true);
     expect(isValidBsn('999993654')).toBe(false);
     expect(isValidBsn('99999365')).toBe(false);
+  });
+});
+
+describe('machtigingen from broker claims', () => {
+  const ACR = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';
+  const diensten = { 'zaken-volgen': ['zaken'] } as const;
+  const machtigen = (extra: Record<string, unknown> = {}): JWTPayload => ({
+    acr: ACR,
+    [DIGID_MACHTIGEN_CLAIMS.vertegenwoordigde]: '999993653',
+    [DIGID_MACHTIGEN_CLAIMS.vertegenwoordiger]: '999970008',
+    [DIGID_MACHTIGEN_CLAIMS.dienst]: 'zaken-volgen',
+    ...extra,
+  });
+
+  it('DigiD Machtigen: the identity is the represented resident, with who acts and the scope of the dienst', () => {
+    expect(identityFromClaims(machtigen(), 'bsn', diensten)).toEqual({
+      soort: 'INWONER',
+      middel: 'DIGID',
+      niveau: 'SUBSTANTIEEL',
+      bsn: '999993653',
+      namens: {
+        soort: 'DIGID_MACHTIGEN',
+        dienst: 'zaken-volgen',
+        // Checked, then dropped: the acting resident's BSN goes to no source.
+        vertegenwoordiger: { soort: 'INWONER' },
+        bronnen: ['zaken'],
+      },
+    });
+  });
+
+  it('a plain bsn claim next to a machtiging does not make it a login for oneself', () => {
+    expect(identityFromClaims(machtigen({ bsn: '999970008' }), 'bsn', diensten)).toMatchObject({ bsn: '999993653' });
+  });
+
+  it('refuses a machtiging for a dienst that is not configured, with its own error', () => {
+    expect(() => identityFromClaims(machtigen(), 'bsn', {})).toThrow(MachtigingNotAllowedError);
+    expect(() =>
+      identityFromClaims(machtigen({ [DIGID_MACHTIGEN_CLAIMS.dienst]: 'toString' }), 'bsn', diensten),
+    ).toThrow(MachtigingNotAllowedError);
+  });
+
+  it('refuses machtigingen of unknown shapes', () => {
+    for (const extra of [
+      { [DIGID_MACHTIGEN_CLAIMS.vertegenwoordiger]: undefined },
+      { [DIGID_MACHTIGEN_CLAIMS.vertegenwoordiger]: '123456789' },
+      { [DIGID_MACHTIGEN_CLAIMS.vertegenwoordiger]: '999993653' },
+      { [DIGID_MACHTIGEN_CLAIMS.vertegenwoordigde]: 999993653 },
+      { [DIGID_MACHTIGEN_CLAIMS.dienst]: undefined },
+      { [EHERKENNING_KVK_CLAIM]: '69599084' },
+    ]) {
+      expect(() => identityFromClaims(machtigen(extra), 'bsn', diensten)).toThrow(IdentityClaimError);
+    }
+  });
+
+  it('eHerkenning ketenmachtiging: the company, with the intermediary that acts for it', () => {
+    const payload = {
+      acr: 'urn:etoegang:core:assurance-class:loa3',
+      [EHERKENNING_KVK_CLAIM]: '69599084',
+      [EHERKENNING_KETEN_CLAIMS.vertegenwoordiger]: '12345678',
+      [EHERKENNING_KETEN_CLAIMS.dienst]: 'zaken-volgen',
+    };
+    expect(identityFromClaims(payload, 'bsn', diensten)).toMatchObject({
+      soort: 'ONDERNEMER',
+      kvk: '69599084',
+      namens: { soort: 'EHERKENNING_KETENMACHTIGING', vertegenwoordiger: { soort: 'ONDERNEMER', kvk: '12345678' } },
+    });
+    expect(() =>
+      identityFromClaims({ ...payload, [EHERKENNING_KETEN_CLAIMS.vertegenwoordiger]: '69599084' }, 'bsn', diensten),
+    ).toThrow(IdentityClaimError);
+    expect(() =>
+      identityFromClaims({ ...payload, [EHERKENNING_KVK_CLAIM]: undefined, bsn: '999993653' }, 'bsn', diensten),
+    ).toThrow(IdentityClaimError);
   });
 });
 

@@ -2,6 +2,7 @@ import { SignJWT, importJWK, type CryptoKey } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   InternalTokenError,
+  SERVICE,
   createInternalTokenSigner,
   createInternalTokenVerifier,
   generateInternalKeyPair,
@@ -82,6 +83,35 @@ describe('internal tokens between gateway and subgraphs', async () => {
       .setExpirationTime('1m')
       .sign(key);
     await expect(createInternalTokenVerifier(publicJwks, 'brp').verify(token)).rejects.toThrow(InternalTokenError);
+  });
+
+  it('names the gateway itself with a service token, which carries no identity and no pseudonym', async () => {
+    const verifier = createInternalTokenVerifier(publicJwks, 'voorkeuren');
+    const token = await signer.sign('voorkeuren', { kind: 'service', requestId: 'levering-1' });
+    await expect(verifier.verify(token)).resolves.toEqual({ kind: 'service', requestId: 'levering-1' });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(payload['sub']).toBe(SERVICE);
+    expect(payload['idn']).toBeUndefined();
+    // For one subgraph only, like every internal token.
+    await expect(createInternalTokenVerifier(publicJwks, 'brp').verify(token)).rejects.toThrow(InternalTokenError);
+  });
+
+  it('refuses a service token that also carries an identity: the gateway never mints one', async () => {
+    const key = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
+    const token = await new SignJWT({ rid: 'r-1', idn: person.identity })
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+      .setIssuer('profielservice-gateway')
+      .setAudience('voorkeuren')
+      .setSubject(SERVICE)
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(key);
+    await expect(createInternalTokenVerifier(publicJwks, 'voorkeuren').verify(token)).rejects.toThrow(
+      /service token carries an identity/,
+    );
   });
 
   it('refuses a validly signed token that names no request (the gateway always does)', async () => {

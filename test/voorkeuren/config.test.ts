@@ -41,7 +41,15 @@ describe('voorkeuren configuration', () => {
       verificatieMs: 7 * 86_400_000,
       ongeverifieerdMs: 30 * 86_400_000,
       historieMs: 730 * 86_400_000,
+      // A year of "wie heeft mijn gegevens bekeken", with a month's margin.
+      verwerkingenMs: 400 * 86_400_000,
     });
+    expect(bewaartermijnen(loadVoorkeurenConfig({ ...ENV, VERWERKINGEN_BEWAARTERMIJN_DAGEN: '30' }))).toMatchObject({
+      verwerkingenMs: 30 * 86_400_000,
+    });
+    expect(problems({ ...ENV, VERWERKINGEN_BEWAARTERMIJN_DAGEN: '0' })[0]).toMatch(
+      /^VERWERKINGEN_BEWAARTERMIJN_DAGEN:/,
+    );
   });
 
   it('refuses to start without the key, NotifyNL or its templates, naming each variable', () => {
@@ -83,7 +91,12 @@ describe('store maintenance', () => {
     await store.voegContactgegevenToe('p1', 'EMAIL', 'nooit-bevestigd@example.nl', '123456', TEST_BELEID, t0);
     const onderhoud = startOnderhoud({
       store,
-      termijnen: { verificatieMs: 86_400_000, ongeverifieerdMs: 86_400_000, historieMs: 86_400_000 * 365 },
+      termijnen: {
+        verificatieMs: 86_400_000,
+        ongeverifieerdMs: 86_400_000,
+        historieMs: 86_400_000 * 365,
+        verwerkingenMs: 86_400_000 * 400,
+      },
       intervalMs: 60_000,
       now: () => new Date('2026-01-03T00:00:00Z'),
       logger: silentLogger,

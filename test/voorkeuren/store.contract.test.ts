@@ -4,7 +4,7 @@ import { createFieldCipher, parseKeyring, type FieldCipher } from '../../lib/cry
 import { migrate } from '../../subgraphs/voorkeuren/store/migrate.js';
 import { MIGRATIONS } from '../../subgraphs/voorkeuren/store/migrations/index.js';
 import type { SqlDatabase } from '../../subgraphs/voorkeuren/store/sql.js';
-import type { Bewaartermijnen, VoorkeurenStore } from '../../subgraphs/voorkeuren/store/store.js';
+import type { Bewaartermijnen, StoredVerwerking, VoorkeurenStore } from '../../subgraphs/voorkeuren/store/store.js';
 import { createSqlVoorkeurenStore } from '../../subgraphs/voorkeuren/store/voorkeuren-store.js';
 import { TEST_BELEID, TEST_ENCRYPTION_KEY, testCipher } from './harness.js';
 import { sqlBackends } from './backends.js';
@@ -22,6 +22,7 @@ const TERMIJNEN: Bewaartermijnen = {
   verificatieMs: 7 * 86_400_000,
   ongeverifieerdMs: 30 * 86_400_000,
   historieMs: 730 * 86_400_000,
+  verwerkingenMs: 400 * 86_400_000,
 };
 
 describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
@@ -407,6 +408,98 @@ describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
     });
   });
 
+  describe('verwerkingenlog', () => {
+    /** One read as the gateway delivers it. */
+    const verwerking = (wie: string, tijdstip: Date, extra: Partial<StoredVerwerking> = {}): StoredVerwerking => ({
+      id: randomUUID(),
+      gebruikerId: wie,
+      tijdstip,
+      bron: 'BRP',
+      gegevens: ['persoonsgegevens.naam', 'persoonsgegevens.verblijfplaats'],
+      doel: 'Uw gegevens tonen in Mijn Omgeving',
+      verzoekId: `verzoek-${randomUUID()}`,
+      ...extra,
+    });
+
+    it('stores a batch and lists a resident’s reads newest first, page by page; nobody sees another’s', async () => {
+      const reads = [0, 1, 2, 3, 4].map((i) =>
+        verwerking(alice, minuten(i), { bron: i % 2 === 0 ? 'BRP' : 'ZAKEN', gegevens: [`zaken.items${i}`] }),
+      );
+      await store.registreerVerwerkingen([...reads, verwerking(bob, minuten(10))]);
+
+      const eerste = await store.verwerkingen(alice, { eerste: 2, na: null });
+      expect(eerste.items).toEqual([reads[4], reads[3]]);
+      expect(eerste.volgende).toEqual({ tijdstip: minuten(3), id: reads[3]?.id });
+      const tweede = await store.verwerkingen(alice, { eerste: 2, na: eerste.volgende });
+      expect(tweede.items.map((v) => v.id)).toEqual([reads[2]?.id, reads[1]?.id]);
+      const laatste = await store.verwerkingen(alice, { eerste: 2, na: tweede.volgende });
+      expect(laatste).toEqual({ items: [reads[0]], volgende: null });
+
+      expect((await store.verwerkingen(bob, { eerste: 10, na: null })).items.map((v) => v.gebruikerId)).toEqual([bob]);
+      expect(await store.verwerkingen(`pseudoniem-${randomUUID()}`, { eerste: 10, na: null })).toEqual({
+        items: [],
+        volgende: null,
+      });
+      // The pseudonym is the key; what is stored says nothing more about the person than the gateway sent.
+      expect(JSON.stringify(await db.all('SELECT * FROM verwerkingen'))).not.toMatch(/999993653/);
+    });
+
+    it('pages through reads at the same moment without skipping or repeating one', async () => {
+      const tegelijk = Array.from({ length: 7 }, () => verwerking(alice, T0));
+      await store.registreerVerwerkingen(tegelijk);
+      const gezien: string[] = [];
+      let na: Awaited<ReturnType<VoorkeurenStore['verwerkingen']>>['volgende'] = null;
+      do {
+        const pagina = await store.verwerkingen(alice, { eerste: 3, na });
+        gezien.push(...pagina.items.map((v) => v.id));
+        na = pagina.volgende;
+      } while (na);
+      expect(gezien.length).toBe(7);
+      expect(new Set(gezien)).toEqual(new Set(tegelijk.map((v) => v.id)));
+    });
+
+    it('a batch delivered again is stored once, with the fuller list of what was read; never over another’s', async () => {
+      const read = verwerking(alice, T0, { gegevens: ['persoonsgegevens.naam'] });
+      await store.registreerVerwerkingen([read]);
+      await store.registreerVerwerkingen([
+        { ...read, gegevens: ['persoonsgegevens.naam', 'persoonsgegevens.geboorte'] },
+      ]);
+      expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items).toEqual([
+        { ...read, gegevens: ['persoonsgegevens.naam', 'persoonsgegevens.geboorte'] },
+      ]);
+      // The same id for another resident changes nothing of alice's entry and adds none for bob.
+      await store.registreerVerwerkingen([{ ...read, gebruikerId: bob, gegevens: ['zaken.items'] }]);
+      expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items[0]?.gegevens).toEqual([
+        'persoonsgegevens.naam',
+        'persoonsgegevens.geboorte',
+      ]);
+      expect((await store.verwerkingen(bob, { eerste: 10, na: null })).items).toEqual([]);
+    });
+
+    it('stores a whole batch or nothing of it (one transaction)', async () => {
+      const goed = verwerking(alice, T0);
+      const kapot = { ...verwerking(alice, minuten(1)), bron: 'ONBEKEND' } as unknown as StoredVerwerking;
+      await expect(store.registreerVerwerkingen([goed, kapot])).rejects.toThrow();
+      expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items).toEqual([]);
+    });
+
+    it('removes reads older than the retention period in maintenance, and keeps the rest', async () => {
+      const oud = verwerking(alice, T0);
+      const recent = verwerking(alice, dagen(350));
+      await store.registreerVerwerkingen([oud, recent, verwerking(bob, dagen(1))]);
+      // The clock moves to just past 400 days after the first read.
+      expect(await store.schoonOp(dagen(400), TERMIJNEN)).toMatchObject({ verwerkingen: 0 });
+      expect(await store.schoonOp(new Date(dagen(400).getTime() + 60_000), TERMIJNEN)).toMatchObject({
+        verwerkingen: 1,
+      });
+      expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items).toEqual([recent]);
+      expect((await store.verwerkingen(bob, { eerste: 10, na: null })).items.length).toBe(1);
+      expect(await store.schoonOp(dagen(402), TERMIJNEN)).toMatchObject({ verwerkingen: 1 });
+      expect((await store.verwerkingen(bob, { eerste: 10, na: null })).items).toEqual([]);
+      expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items).toEqual([recent]);
+    });
+  });
+
   describe('retention and key rotation', () => {
     it('removes expired codes, the send log, abandoned unverified details and old history; keeps the rest', async () => {
       const verlaten = await voegToe(alice, 'verlaten@example.nl', '1', T0);
@@ -418,12 +511,14 @@ describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
         verzendingen: 0,
         contactgegevens: 0,
         historie: 0,
+        verwerkingen: 0,
       });
       expect(await store.schoonOp(dagen(31), TERMIJNEN)).toEqual({
         verificaties: 1, // alice's expired code; bob's is recent
         verzendingen: 2, // alice's two sends
         contactgegevens: 1, // the never-verified one
         historie: 0,
+        verwerkingen: 0,
       });
       expect((await store.contactgegevens(alice)).map((c) => c.waarde)).toEqual(['bewaard@example.nl']);
       expect((await store.contactgegevens(bob)).map((c) => c.id)).toEqual([recent.contact.id]);

@@ -5,7 +5,10 @@ import { schrijfHistorie } from './historie.sql.js';
 import { text, type SqlDatabase } from './sql.js';
 import type { VoorkeurenStore } from './store.js';
 
-/** Maintenance of the store (run by `onderhoud.ts`): retention periods and re-encryption after a key rotation. */
+/**
+ * Maintenance of the store (run by `onderhoud.ts`): retention periods (codes, unverified details,
+ * the history of changes, the verwerkingenlog) and re-encryption after a key rotation.
+ */
 export function createSqlOnderhoud(
   db: SqlDatabase,
   options: { cipher: FieldCipher },
@@ -37,7 +40,10 @@ export function createSqlOnderhoud(
         }
         // After the entries above, so the record of removing an unverified detail is kept.
         const historie = await tx.run('DELETE FROM voorkeuren_historie WHERE op < ?', [voor(termijnen.historieMs)]);
-        return { verificaties, verzendingen, contactgegevens: verlaten.length, historie };
+        const verwerkingen = await tx.run('DELETE FROM verwerkingen WHERE tijdstip < ?', [
+          voor(termijnen.verwerkingenMs),
+        ]);
+        return { verificaties, verzendingen, contactgegevens: verlaten.length, historie, verwerkingen };
       });
     },
 

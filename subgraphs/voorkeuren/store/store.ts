@@ -67,6 +67,8 @@ export interface Bewaartermijnen {
   readonly ongeverifieerdMs: number;
   /** Entries of the history of changes. */
   readonly historieMs: number;
+  /** Entries of the verwerkingenlog (who read the resident's data), counted from the read. */
+  readonly verwerkingenMs: number;
 }
 
 /** A code the store has recorded and the caller must now send; confirm or cancel it afterwards. */
@@ -105,6 +107,37 @@ export interface OpschoonResultaat {
   readonly verzendingen: number;
   readonly contactgegevens: number;
   readonly historie: number;
+  readonly verwerkingen: number;
+}
+
+/** The sources whose reads the verwerkingenlog records (the gateway names them). */
+export const VERWERKING_BRONNEN = ['BRP', 'ZAKEN', 'MIJNOVERHEID'] as const;
+export type VerwerkingBronCode = (typeof VERWERKING_BRONNEN)[number];
+
+/** One read of a resident's data through the gateway: one source, one request. */
+export interface StoredVerwerking {
+  /** The gateway's id of the record: delivered twice, it is stored once. */
+  readonly id: string;
+  readonly gebruikerId: string;
+  readonly tijdstip: Date;
+  readonly bron: VerwerkingBronCode;
+  /** What was read, as the gateway's dotted paths (`persoonsgegevens.naam`); labelled when shown. */
+  readonly gegevens: readonly string[];
+  readonly doel: string;
+  readonly verzoekId: string;
+}
+
+/** Where a page of the verwerkingenlog starts: right after this entry (newest first). */
+export interface VerwerkingSleutel {
+  readonly tijdstip: Date;
+  readonly id: string;
+}
+
+/** One page of a resident's verwerkingenlog, newest first. */
+export interface VerwerkingenPagina {
+  readonly items: readonly StoredVerwerking[];
+  /** Where the next page starts; null when this is the last. */
+  readonly volgende: VerwerkingSleutel | null;
 }
 
 /** The default, verified, deliverable address and number of a resident: what meldingen may use. */
@@ -114,8 +147,8 @@ export interface BruikbareContactgegevens {
 }
 
 /**
- * The voorkeuren store: preferences, contact details with verification, and the history of
- * changes, per resident pseudonym. Every method that writes is one transaction; methods that
+ * The voorkeuren store: preferences, contact details with verification, the history of
+ * changes and the verwerkingenlog, per resident pseudonym. Every method that writes is one transaction; methods that
  * decide on limits (attempts, resends, one default) decide inside it, serialised per resident,
  * and return the outcome as data so a counted attempt is committed even when it fails.
  * Implementations: SQLite (embedded) and PostgreSQL, see `open.ts`.
@@ -185,6 +218,18 @@ export interface VoorkeurenStore extends AsyncDisposable {
     uitkomst: DeliveryOutcome,
     now: Date,
   ): Promise<AfleverResultaat>;
+
+  /**
+   * Stores a batch of the verwerkingenlog in one transaction. A record whose id is already there
+   * (the gateway delivered it again) is not added twice; it takes the fuller list of `gegevens`
+   * the gateway sent last, for the same resident only.
+   */
+  registreerVerwerkingen(batch: readonly StoredVerwerking[]): Promise<void>;
+  /** A page of a resident's verwerkingenlog, newest first, after `na` (null: from the newest). */
+  verwerkingen(
+    gebruikerId: string,
+    pagina: { readonly eerste: number; readonly na: VerwerkingSleutel | null },
+  ): Promise<VerwerkingenPagina>;
 
   /** Removes what is past its retention period. Idempotent; safe to run on every replica. */
   schoonOp(now: Date, termijnen: Bewaartermijnen): Promise<OpschoonResultaat>;

@@ -6,6 +6,7 @@ import { createSqlOnderhoud } from './onderhoud.sql.js';
 import type { SqlDatabase } from './sql.js';
 import type { VoorkeurenStore } from './store.js';
 import { createSqlVerificatie } from './verificatie.sql.js';
+import { createSqlVerwerkingen } from './verwerkingen.sql.js';
 import { createSqlVoorkeuren } from './voorkeuren.sql.js';
 
 export interface SqlVoorkeurenStoreOptions {
@@ -25,6 +26,7 @@ export function createSqlVoorkeurenStore(db: SqlDatabase, options: SqlVoorkeuren
     ...createSqlContactgegevens(db, { cipher }),
     ...createSqlVerificatie(db, { cipher }),
     ...createSqlAfleverstatus(db),
+    ...createSqlVerwerkingen(db),
     ...createSqlOnderhoud(db, { cipher }),
     [Symbol.asyncDispose]: () => db[Symbol.asyncDispose](),
   };

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { json, text, timestamp, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
+import { VERWERKING_BRONNEN, type StoredVerwerking, type VoorkeurenStore } from './store.js';
+
+const bronSchema = z.enum(VERWERKING_BRONNEN);
+const gegevensSchema = z.array(z.string());
+
+/** Rows per INSERT statement: well within both engines' limit on parameters (7 per row). */
+const RIJEN_PER_INSERT = 500;
+
+const COLUMNS = 'id, gebruiker_id, tijdstip, bron, gegevens, doel, verzoek_id';
+
+function toVerwerking(row: SqlRow): StoredVerwerking {
+  const gegevens = gegevensSchema.safeParse(json(row, 'gegevens'));
+  return {
+    id: text(row, 'id'),
+    gebruikerId: text(row, 'gebruiker_id'),
+    tijdstip: timestamp(row, 'tijdstip'),
+    bron: bronSchema.parse(text(row, 'bron')),
+    // A list this version cannot read (written by a newer one) shows as empty, not as an error.
+    gegevens: gegevens.success ? gegevens.data : [],
+    doel: text(row, 'doel'),
+    verzoekId: text(row, 'verzoek_id'),
+  };
+}
+
+/** The verwerkingenlog: written in batches by the gateway, read a page at a time by the resident. */
+export function createSqlVerwerkingen(
+  db: SqlDatabase,
+): Pick<VoorkeurenStore, 'registreerVerwerkingen' | 'verwerkingen'> {
+  return {
+    async registreerVerwerkingen(batch) {
+      // One row per id, the last one sent winning: one statement may not touch a row twice.
+      const rijen = [...new Map(batch.map((v) => [v.id, v])).values()];
+      if (rijen.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (let start = 0; start < rijen.length; start += RIJEN_PER_INSERT) {
+          const deel = rijen.slice(start, start + RIJEN_PER_INSERT);
+          const params: SqlValue[] = deel.flatMap((v) => [
+            v.id,
+            v.gebruikerId,
+            v.tijdstip,
+            v.bron,
+            JSON.stringify(v.gegevens),
+            v.doel,
+            v.verzoekId,
+          ]);
+          // A record delivered again (a retry after a lost answer) is the same read: it is not
+          // added twice, and it keeps the fuller list the gateway sent last, for its own resident only.
+          await tx.run(
+            `INSERT INTO verwerkingen (${COLUMNS})
+             VALUES ${deel.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+             ON CONFLICT (id) DO UPDATE SET gegevens = excluded.gegevens
+             WHERE verwerkingen.gebruiker_id = excluded.gebruiker_id`,
+            params,
+          );
+        }
+      });
+    },
+
+    async verwerkingen(gebruikerId, { eerste, na }) {
+      // One more than asked: whether there is a next page, without counting.
+      const rows = na
+        ? await db.all(
+            `SELECT ${COLUMNS} FROM verwerkingen
+             WHERE gebruiker_id = ? AND (tijdstip < ? OR (tijdstip = ? AND id < ?))
+             ORDER BY tijdstip DESC, id DESC LIMIT ?`,
+            [gebruikerId, na.tijdstip, na.tijdstip, na.id, eerste + 1],
+          )
+        : await db.all(
+            `SELECT ${COLUMNS} FROM verwerkingen WHERE gebruiker_id = ?
+             ORDER BY tijdstip DESC, id DESC LIMIT ?`,
+            [gebruikerId, eerste + 1],
+          );
+      const items = rows.slice(0, eerste).map(toVerwerking);
+      const laatste = items.at(-1);
+      return {
+        items,
+        volgende: laatste && rows.length > eerste ? { tijdstip: laatste.tijdstip, id: laatste.id } : null,
+      };
+    },
+  };
+}
