@@ -101,7 +101,8 @@ async function boekhouding(context: VoorkeurenContext, record: () => Promise<voi
   }
 }
 
-const generateCode = (context: VoorkeurenContext) => (context.contactgegevens.generateCode ?? generateVerificatiecode)();
+const generateCode = (context: VoorkeurenContext) =>
+  (context.contactgegevens.generateCode ?? generateVerificatiecode)();
 
 /** Validates, stores (encrypted) and sends a code to a new e-mail address or mobile number. */
 export async function voegContactgegevenToe(

@@ -1,6 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { appError } from '../../../lib/errors.js';
-import { BRON_MELDINGEN, BronStatusCode, bronStatus, requireSignedIn, SECTIE_NULL } from '../../../lib/graphql/index.js';
+import {
+  BRON_MELDINGEN,
+  BronStatusCode,
+  bronStatus,
+  requireSignedIn,
+  SECTIE_NULL,
+} from '../../../lib/graphql/index.js';
 import { BRON_VOORKEUREN, logOpslagFout, metOpslag, OPSLAG_MELDINGEN } from '../bron-fout.js';
 import { VoorkeurenGebruiker } from '../gebruiker.type.js';
 import type { VoorkeurenContext } from '../context.js';
