@@ -8,7 +8,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
-  documents: ['schema/operations/*.graphql'],
+  // The reference portal's operations are in the manifest too, so a safelisting gateway serves it.
+  documents: ['schema/operations/*.graphql', 'portal/src/operations/*.graphql'],
   ignoreNoDocuments: false,
   // The project is ESM with NodeNext resolution: relative imports need their .js extension.
   emitLegacyCommonJSImports: false,

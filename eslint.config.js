@@ -48,13 +48,13 @@ export default tseslint.config(
     // nested file is caught as well as `../zaken/…`): one subgraph never imports another, lib/
     // imports no process, the gateway imports no subgraph or simulator, the simulators import no
     // product process; and no import cycles anywhere. Proven by test/lint/boundaries.test.ts.
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
       // no-cycle reads the imported files too: parse them as TypeScript.
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
     },
     rules: {
       'import-x/no-restricted-paths': [
@@ -63,7 +63,7 @@ export default tseslint.config(
           zones: [
             {
               target: './lib',
-              from: ['./gateway', './subgraphs', './simulators', './scripts', './test'],
+              from: ['./gateway', './subgraphs', './simulators', './scripts', './test', './portal'],
               message: 'lib/ is shared by every process: it imports no process code.',
             },
             ...SUBGRAPHS.map((name) => ({
@@ -81,6 +81,11 @@ export default tseslint.config(
               target: './gateway',
               from: ['./subgraphs', './simulators', './scripts', './test'],
               message: 'The gateway reaches subgraphs over HTTP only; shared code lives in lib/.',
+            },
+            {
+              target: './portal',
+              from: ['./gateway', './subgraphs', './simulators', './scripts', './test'],
+              message: 'The portal is a client of the gateway: it reaches it over HTTP and shares only lib/.',
             },
             {
               target: './simulators',

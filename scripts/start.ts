@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { ConfigError, env, parseEnv } from '../lib/config.js';
 import { SIMULATOR_DEFAULTS } from '../simulators/config.js';
 import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
+import { DEV_PORTS, PORT_VARIABLES, type PortVariable } from './ports.js';
 import { SIMULATED_API_PATHS, SIMULATED_NOTIFY_TEMPLATES, simulatedZgwSources } from '../simulators/wiring.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { RestartTracker } from './restart-policy.js';
@@ -36,37 +37,13 @@ const HEALTH_TIMEOUT_MS = 30_000;
 /** How long the processes get to stop after SIGTERM before they are killed. */
 const STOP_GRACE_MS = 5_000;
 
-/** Each port variable and the process that listens on it, for the message when the port is taken. */
-const PORT_OWNERS = {
-  GATEWAY_PORT: 'gateway',
-  SUBGRAPH_BRP_PORT: 'subgraph brp',
-  SUBGRAPH_ZAKEN_PORT: 'subgraph zaken',
-  SUBGRAPH_BERICHTEN_PORT: 'subgraph berichten',
-  SUBGRAPH_VOORKEUREN_PORT: 'subgraph voorkeuren',
-  IDP_PORT: 'DigiD-simulator',
-  SIM_BRP_PORT: 'simulator BRP',
-  SIM_ZGW_A_PORT: 'simulator zaaksysteem A',
-  SIM_ZGW_B_PORT: 'simulator zaaksysteem B',
-  SIM_MIJNOVERHEID_PORT: 'simulator MijnOverheid',
-  SIM_NOTIFYNL_PORT: 'simulator NotifyNL',
-} as const;
-type PortVariable = keyof typeof PORT_OWNERS;
-
 const ports = (() => {
   try {
     return parseEnv(
       z.object({
-        GATEWAY_PORT: env.port(4000),
-        SUBGRAPH_BRP_PORT: env.port(4001),
-        SUBGRAPH_ZAKEN_PORT: env.port(4002),
-        SUBGRAPH_BERICHTEN_PORT: env.port(4003),
-        SUBGRAPH_VOORKEUREN_PORT: env.port(4004),
-        IDP_PORT: env.port(4010),
-        SIM_BRP_PORT: env.port(4011),
-        SIM_ZGW_A_PORT: env.port(4012),
-        SIM_ZGW_B_PORT: env.port(4013),
-        SIM_MIJNOVERHEID_PORT: env.port(4014),
-        SIM_NOTIFYNL_PORT: env.port(4015),
+        ...(Object.fromEntries(PORT_VARIABLES.map((name) => [name, env.port(DEV_PORTS[name].port)])) as {
+          [K in PortVariable]: ReturnType<typeof env.port>;
+        }),
         SIM_ZGW_CLIENT_ID: z.string().default(SIMULATOR_DEFAULTS.zgwClientId),
         SIM_ZGW_SECRET: z.string().default(SIMULATOR_DEFAULTS.zgwSecret),
       }),
@@ -84,17 +61,17 @@ const ports = (() => {
  * `npm start` would find its health URLs answered by the first one's processes and say it runs.
  */
 async function portProblems(): Promise<string[]> {
-  const variables = Object.keys(PORT_OWNERS) as PortVariable[];
+  const variables = PORT_VARIABLES;
   // Each port once: two checks of one port at the same time would find it taken by each other.
   const distinct = [...new Set(variables.map((variable) => ports[variable]))];
   const results = new Map(await Promise.all(distinct.map(async (port) => [port, await tryListen(port)] as const)));
   return variables.flatMap((variable, index) => {
     const port = ports[variable];
-    const owner = PORT_OWNERS[variable];
+    const owner = DEV_PORTS[variable].owner;
     const other = variables.find((v, i) => i < index && ports[v] === port);
     if (other) {
       return [
-        `Poort ${port} is gekozen voor ${PORT_OWNERS[other]} (${other}) én ${owner}. Kies een andere met ${variable}=…`,
+        `Poort ${port} is gekozen voor ${DEV_PORTS[other].owner} (${other}) én ${owner}. Kies een andere met ${variable}=…`,
       ];
     }
     const code = results.get(port);
@@ -179,6 +156,9 @@ const services: Service[] = [
         `http://localhost:${ports.GATEWAY_PORT}/`,
         `http://127.0.0.1:${ports.GATEWAY_PORT}/`,
         `${issuer}/cli/callback`,
+        // The reference portal's backend-for-frontend.
+        `http://localhost:${ports.PORTAL_PORT}/callback`,
+        `http://127.0.0.1:${ports.PORTAL_PORT}/callback`,
       ].join(','),
     },
     health: `${issuer}/.well-known/openid-configuration`,
@@ -267,6 +247,27 @@ const services: Service[] = [
     health: local(ports.GATEWAY_PORT, '/health'),
     identity: { process: 'gateway' },
     show: { label: 'GraphQL gateway', url: graphqlUrl },
+  },
+  {
+    name: 'portal',
+    script: 'portal/bff/index.js',
+    env: {
+      PORTAL_PORT: String(ports.PORTAL_PORT),
+      PORTAL_PUBLIC_URL: `http://localhost:${ports.PORTAL_PORT}`,
+      PORTAL_GATEWAY_URL: graphqlUrl,
+      PORTAL_OIDC_ISSUER: issuer,
+      PORTAL_OIDC_CLIENT_ID: 'mijn-omgeving-dev',
+      // A key of its own for session cookies, derived from the stored development secret.
+      PORTAL_SESSION_SECRET: Buffer.from(
+        hkdfSync('sha256', secrets.pseudonymKey, 'npm-start', 'portaal sessie', 32),
+      ).toString('base64url'),
+      PORTAL_STATIC_DIR: join(ROOT, 'dist/portal/web'),
+      PORTAL_OPERATIONS_DIR: join(ROOT, 'portal/src/operations'),
+      PORTAL_PERSISTED_DOCUMENTS_FILE: join(ROOT, 'schema/generated/persisted-documents.json'),
+    },
+    health: local(ports.PORTAL_PORT, '/health'),
+    identity: { process: 'portal' },
+    show: { label: 'Mijn-Omgeving (portaal)', url: `http://localhost:${ports.PORTAL_PORT}/` },
   },
 ];
 

@@ -4,21 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readRunningStack } from '../stack-file.js';
 
-/** The launcher's port variables (the zod schema at the top of scripts/start.ts). */
-export const PORT_VARIABLES = [
-  'GATEWAY_PORT',
-  'SUBGRAPH_BRP_PORT',
-  'SUBGRAPH_ZAKEN_PORT',
-  'SUBGRAPH_BERICHTEN_PORT',
-  'SUBGRAPH_VOORKEUREN_PORT',
-  'IDP_PORT',
-  'SIM_BRP_PORT',
-  'SIM_ZGW_A_PORT',
-  'SIM_ZGW_B_PORT',
-  'SIM_MIJNOVERHEID_PORT',
-  'SIM_NOTIFYNL_PORT',
-] as const;
-export type PortVariable = (typeof PORT_VARIABLES)[number];
+export { PORT_VARIABLES, type PortVariable } from '../ports.js';
+import { PORT_VARIABLES, type PortVariable } from '../ports.js';
 export type Ports = Readonly<Record<PortVariable, number>>;
 
 /** The launcher's children by the script each runs (names as in its stack.json), in start order. */
@@ -30,6 +17,7 @@ const SCRIPTS = {
   berichten: 'subgraphs/berichten/index.js',
   voorkeuren: 'subgraphs/voorkeuren/index.js',
   gateway: 'gateway/index.js',
+  portal: 'portal/bff/index.js',
 } as const;
 export type ChildName = keyof typeof SCRIPTS;
 export const CHILD_NAMES = Object.keys(SCRIPTS) as ChildName[];

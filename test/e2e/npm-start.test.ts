@@ -21,6 +21,7 @@ const PORT_VARIABLES = {
   SIM_ZGW_B_PORT: 13,
   SIM_MIJNOVERHEID_PORT: 14,
   SIM_NOTIFYNL_PORT: 15,
+  PORTAL_PORT: 16,
 } as const;
 type Ports = Record<keyof typeof PORT_VARIABLES, number>;
 

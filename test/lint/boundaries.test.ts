@@ -30,6 +30,9 @@ const BOUNDARIES: Array<[string, string, string]> = [
   ['the gateway imports a simulator', 'gateway/x.ts', '../simulators/brp/server.js'],
   ['a simulator imports product code', 'simulators/zgw/x.ts', '../../subgraphs/zaken/server.js'],
   ['a simulator imports the gateway', 'simulators/x.ts', '../gateway/server.js'],
+  ['the portal imports the gateway', 'portal/bff/x.ts', '../../gateway/server.js'],
+  ['a portal page imports a subgraph', 'portal/src/pages/x.tsx', '../../../subgraphs/zaken/server.js'],
+  ['lib imports the portal', 'lib/x.ts', '../portal/bff/portal.js'],
 ];
 
 describe('import boundaries', () => {

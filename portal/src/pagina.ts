@@ -1,0 +1,48 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { GraphQLError } from 'graphql';
+import { useQuery, type AnyVariables } from 'urql';
+import type { Niveau } from './operations/index.js';
+
+/** What a page shows, decided from its one operation's answer. */
+export type Pagina<T> =
+  | { readonly soort: 'laden' }
+  | { readonly soort: 'uitgelogd'; readonly verlopen: boolean }
+  | { readonly soort: 'niveau'; readonly vereist: Niveau; readonly huidig: Niveau | undefined }
+  | { readonly soort: 'fout'; readonly melding: string }
+  | { readonly soort: 'klaar'; readonly data: T; readonly fouten: readonly GraphQLError[] };
+
+const NIVEAUS: readonly string[] = ['BASIS', 'MIDDEN', 'SUBSTANTIEEL', 'HOOG'];
+const ALGEMENE_FOUT = 'Er ging iets mis. Probeer het later opnieuw.';
+
+/**
+ * Runs the page's operation. Not logged in and a level that is too low concern the whole page;
+ * a section that could not answer is left to that section (see {@link sectieFout}).
+ */
+export function usePagina<T extends { me: object | null }, V extends AnyVariables>(
+  query: TypedDocumentNode<T, V>,
+  variables: V,
+): Pagina<T> {
+  const [result] = useQuery<T, V>({ query, variables } as Parameters<typeof useQuery<T, V>>[0]);
+  if (result.fetching || (!result.data && !result.error)) return { soort: 'laden' };
+  const fouten = result.error?.graphQLErrors ?? [];
+  const uitgelogd = fouten.find((fout) => fout.extensions['code'] === 'UNAUTHENTICATED');
+  if (uitgelogd) return { soort: 'uitgelogd', verlopen: uitgelogd.extensions['sessie'] === 'VERLOPEN' };
+  const teLaag = fouten.find((fout) => fout.extensions['code'] === 'NIVEAU_TE_LAAG');
+  if (teLaag) {
+    const vereist = teLaag.extensions['vereistNiveau'];
+    const huidig = (result.data?.me as { authenticatie?: { niveau?: Niveau } } | null | undefined)?.authenticatie
+      ?.niveau;
+    return {
+      soort: 'niveau',
+      vereist: typeof vereist === 'string' && NIVEAUS.includes(vereist) ? (vereist as Niveau) : 'MIDDEN',
+      huidig,
+    };
+  }
+  if (!result.data?.me) return { soort: 'fout', melding: fouten[0]?.message ?? ALGEMENE_FOUT };
+  return { soort: 'klaar', data: result.data, fouten };
+}
+
+/** The error of one section of `me` (it is null then), with the Dutch message the API gives. */
+export function sectieFout(fouten: readonly GraphQLError[], sectie: string): string | undefined {
+  return fouten.find((fout) => fout.path?.[0] === 'me' && fout.path[1] === sectie)?.message;
+}
