@@ -11,6 +11,7 @@ COPY gateway gateway
 COPY subgraphs subgraphs
 COPY simulators simulators
 COPY scripts scripts
+COPY portal portal
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
@@ -22,6 +23,8 @@ COPY --from=build --chown=root:root /app/dist dist
 # The committed supergraph is the gateway's contract; the BRP test data feeds the (dev) simulator.
 COPY --chown=root:root schema schema
 COPY --chown=root:root simulators/brp/data simulators/brp/data
+# The reference portal's back-end allows exactly these operations.
+COPY --chown=root:root portal/src/operations portal/src/operations
 # Writable only where the embedded store lives.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

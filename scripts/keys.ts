@@ -14,3 +14,4 @@ console.log(`PSEUDONYM_KEY=${randomBytes(32).toString('base64url')}`);
 console.log(`VOORKEUREN_ENCRYPTION_KEY=${today}:${randomBytes(32).toString('base64url')}`);
 console.log(`ZAKEN_DOCUMENT_LINK_SECRET=${randomBytes(32).toString('base64url')}`);
 console.log(`NOTIFYNL_CALLBACK_TOKEN=${randomBytes(32).toString('base64url')}`);
+console.log(`PORTAL_SESSION_SECRET=${randomBytes(32).toString('base64url')}`);

@@ -43,13 +43,15 @@ export function loadPortalConfig(environment: Readonly<Record<string, string | u
   const publicUrl = parsed.PORTAL_PUBLIC_URL ?? `http://localhost:${parsed.PORTAL_PORT}`;
   const problems: string[] = [];
   // The session cookie is only Secure over https, and tokens cross the network only over https:
-  // plain http is for a portal and an IdP on this machine.
+  // plain http is for a portal and an IdP on this machine, or, outside production, on a
+  // development network (the compose dev profile's http://idp:4010).
+  const development = parsed.NODE_ENV !== 'production';
   if (new URL(publicUrl).pathname !== '/') problems.push('PORTAL_PUBLIC_URL: must not have a path');
   if (!publicUrl.startsWith('https:') && !isLoopbackUrl(publicUrl)) {
     problems.push('PORTAL_PUBLIC_URL: must use https (http only on localhost)');
   }
-  if (!parsed.PORTAL_OIDC_ISSUER.startsWith('https:') && !isLoopbackUrl(parsed.PORTAL_OIDC_ISSUER)) {
-    problems.push('PORTAL_OIDC_ISSUER: must use https (http only on localhost)');
+  if (!parsed.PORTAL_OIDC_ISSUER.startsWith('https:') && !isLoopbackUrl(parsed.PORTAL_OIDC_ISSUER) && !development) {
+    problems.push('PORTAL_OIDC_ISSUER: must use https (http only on localhost, or outside production)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({

@@ -1,3 +1,4 @@
+import { loadPortalConfig } from '../../portal/bff/config.js';
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotenv } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,7 @@ async function deploymentEnv(): Promise<Record<string, string>> {
     PSEUDONYM_KEY: 'p'.repeat(43),
     VOORKEUREN_ENCRYPTION_KEY: `test:${'k'.repeat(43)}`,
     ZAKEN_DOCUMENT_LINK_SECRET: 'd'.repeat(43),
+    PORTAL_SESSION_SECRET: 's'.repeat(43),
   };
 }
 
@@ -67,15 +69,17 @@ const LOADERS: Record<string, (env: Record<string, string>) => unknown> = {
   voorkeuren: loadVoorkeurenConfig,
   simulators: loadSimulatorConfig,
   idp: loadIdpConfig,
+  portal: loadPortalConfig,
 };
 
 describe('docker-compose.yml', () => {
-  it('has the gateway, four subgraphs, Redis and PostgreSQL, and simulators plus IdP only under the dev profile', () => {
+  it('has the gateway, four subgraphs, Redis and PostgreSQL, and simulators, IdP and portal only under the dev profile', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['berichten', 'brp', 'gateway', 'idp', 'postgres', 'redis', 'simulators', 'voorkeuren', 'zaken'].sort(),
+      ['berichten', 'brp', 'gateway', 'idp', 'portal', 'postgres', 'redis', 'simulators', 'voorkeuren', 'zaken'].sort(),
     );
     expect(services['simulators']?.profiles).toEqual(['dev']);
     expect(services['idp']?.profiles).toEqual(['dev']);
+    expect(services['portal']?.profiles).toEqual(['dev']);
     for (const name of ['gateway', 'brp', 'zaken', 'berichten', 'voorkeuren', 'redis', 'postgres']) {
       expect(services[name]?.profiles, name).toBeUndefined();
     }
@@ -101,7 +105,7 @@ describe('docker-compose.yml', () => {
     const env = await deploymentEnv();
     for (const [name, service] of Object.entries(services)) {
       if (!service.build) continue;
-      const port = service.environment?.['PORT'] ?? { simulators: '4011', idp: '4010' }[name];
+      const port = service.environment?.['PORT'] ?? { simulators: '4011', idp: '4010', portal: '4020' }[name];
       expect(service.healthcheck?.test.join(' '), name).toContain(`127.0.0.1:${interpolate(port ?? '', env)}/`);
     }
   });

@@ -214,9 +214,11 @@ describe('the portal configuration', () => {
     expect(problems({ ...base, PORTAL_PUBLIC_URL: 'http://mijn.voorbeeldstad.nl' })).toEqual([
       'PORTAL_PUBLIC_URL: must use https (http only on localhost)',
     ]);
-    expect(problems({ ...base, PORTAL_OIDC_ISSUER: 'http://broker.example' })).toEqual([
-      'PORTAL_OIDC_ISSUER: must use https (http only on localhost)',
+    expect(problems({ ...base, NODE_ENV: 'production', PORTAL_OIDC_ISSUER: 'http://broker.example' })).toEqual([
+      'PORTAL_OIDC_ISSUER: must use https (http only on localhost, or outside production)',
     ]);
+    // The compose dev profile's DigiD-simulator, on the compose network.
+    expect(problems({ ...base, NODE_ENV: 'development', PORTAL_OIDC_ISSUER: 'http://idp:4010' })).toEqual([]);
     expect(problems({ ...base, PORTAL_SESSION_SECRET: 'kort' })).toEqual([
       'PORTAL_SESSION_SECRET: must be at least 32 characters',
     ]);
