@@ -145,4 +145,21 @@ describe.skipIf(!postgres.ok)('PostgreSQL down: time-outs, breaker and recovery'
     await expect(after.voorkeuren(gebruikerId)).resolves.toBeNull();
     await expect(after.historie(gebruikerId, 10)).resolves.toEqual([]);
   });
+
+  it('a connection that drops between two statements of a transaction fails that change, and nothing else', async () => {
+    const db = database();
+    const { error } = await failure(() =>
+      db.transaction(async (tx) => {
+        await tx.get('SELECT 1 AS een');
+        // The server side closes while the transaction holds the connection and no statement
+        // runs: pg reports it as an 'error' event on the client, which must not end the process.
+        proxy.setMode('reset');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return tx.get('SELECT 2 AS twee');
+      }),
+    );
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    proxy.setMode('forward');
+    await expect(db.get('SELECT 3 AS drie')).resolves.toEqual({ drie: 3 });
+  });
 });

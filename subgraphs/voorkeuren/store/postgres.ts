@@ -204,6 +204,13 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
     const client = await connect();
     const tx = executor(client, queryTimeoutMs ?? defaultQueryTimeoutMs);
     let broken: Error | undefined;
+    // A connection that drops between two statements of the transaction reports it as an 'error'
+    // event on the checked-out client; unheard, that event would end the process. Heard, the
+    // connection is marked broken and the next statement fails as any other outage does.
+    const onConnectionError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onConnectionError);
     try {
       await tx.run('BEGIN');
       await lock(tx);
@@ -226,6 +233,7 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
       }
       throw error;
     } finally {
+      client.off('error', onConnectionError);
       client.release(broken);
     }
   };
