@@ -12,12 +12,37 @@ export interface ZgwCredentials {
   secret: string;
 }
 
+/** How long one minted token is used again for the same application and resident. */
+const REUSE_MS = 30_000;
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, { token: Promise<string>; mintedAtMs: number }>();
+
 /**
- * ZGW authorisation: an HS256 JWT minted per call with `iss`/`client_id`, `iat` in seconds (ZGW
- * servers reject a token whose `iat` is too old or in milliseconds), and the resident as
- * `user_id`/`user_representation` for the audit trail.
+ * ZGW authorisation: an HS256 JWT with `iss`/`client_id`, `iat` in seconds (ZGW servers reject a
+ * token whose `iat` is too old or in milliseconds), and the resident as
+ * `user_id`/`user_representation` for the audit trail. A token is used again for the same
+ * application and resident for 30 seconds: a page makes several calls per zaaksysteem, and
+ * signing each costs more than the call's own work, while an `iat` 30 s old is well inside what
+ * ZGW servers accept (Open Zaak: an hour by default).
  */
-export async function zgwToken(credentials: ZgwCredentials, actor: ZgwActor, nowMs: number): Promise<string> {
+export function zgwToken(credentials: ZgwCredentials, actor: ZgwActor, nowMs: number): Promise<string> {
+  const key = JSON.stringify([credentials.clientId, credentials.secret, actor.userId, actor.userRepresentation]);
+  const known = remembered.get(key);
+  if (known && nowMs >= known.mintedAtMs && nowMs - known.mintedAtMs < REUSE_MS) return known.token;
+  const token = mintZgwToken(credentials, actor, nowMs);
+  remembered.delete(key);
+  remembered.set(key, { token, mintedAtMs: nowMs });
+  // A failed signing is not remembered.
+  token.catch(() => remembered.delete(key));
+  while (remembered.size > MAX_REMEMBERED) {
+    const oldest = remembered.keys().next().value;
+    if (oldest === undefined) break;
+    remembered.delete(oldest);
+  }
+  return token;
+}
+
+function mintZgwToken(credentials: ZgwCredentials, actor: ZgwActor, nowMs: number): Promise<string> {
   return new SignJWT({
     client_id: credentials.clientId,
     user_id: actor.userId,
@@ -29,7 +54,7 @@ export async function zgwToken(credentials: ZgwCredentials, actor: ZgwActor, now
     .sign(new TextEncoder().encode(credentials.secret));
 }
 
-/** The headers of every ZGW call: a fresh JWT and the CRS headers Zaken API 1.5.1 requires. */
+/** The headers of every ZGW call: a JWT (see {@link zgwToken}) and the CRS headers Zaken API 1.5.1 requires. */
 export async function zgwHeaders(
   credentials: ZgwCredentials,
   actor: ZgwActor,

@@ -230,7 +230,7 @@ describe('Mijn zaken through the gateway', () => {
       expect(entries.filter((e) => e.path.startsWith('/zaken/'))).toHaveLength(1);
       for (const entry of entries) {
         expect(entry.path + JSON.stringify(entry.query)).not.toContain('999993653');
-        // Every call carries its own ZGW JWT with `iat` in seconds.
+        // Every call carries a ZGW JWT with `iat` in seconds.
         const jwt = JSON.parse(
           Buffer.from((entry.headers['authorization'] ?? '').split('.')[1] ?? '', 'base64url').toString(),
         );

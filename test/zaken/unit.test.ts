@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../lib/config.js';
 import type { ZgwStatustype, ZgwZaak } from '../../lib/zgw/types.js';
+import { zgwToken } from '../../lib/zgw/auth.js';
 import { isDocumentVisible, DEFAULT_VISIBILITY } from '../../lib/zgw/visibility.js';
 import { loadZakenConfig } from '../../subgraphs/zaken/config.js';
 import { createDocumentLinks } from '../../subgraphs/zaken/document/document-links.js';
@@ -243,5 +244,34 @@ describe('zaken configuration', () => {
     expect(problems({ ZAKEN_BRONNEN: JSON.stringify([{ ...source, bronorganisatie: '12' }]) })).toEqual([
       'ZAKEN_BRONNEN.0.bronorganisatie: must be an RSIN (9 digits)',
     ]);
+  });
+});
+
+describe('ZGW tokens', () => {
+  const credentials = { clientId: 'profielservice-unit', secret: 'geheim-voor-de-unit-test-0123456789' };
+  const suzanne = { userId: 'pseudoniem-a', userRepresentation: 'inwoner' };
+  const govert = { userId: 'pseudoniem-b', userRepresentation: 'inwoner' };
+  const iat = (token: string) =>
+    (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { iat: number }).iat;
+
+  it('uses one token again for the same resident for 30 seconds, with iat in seconds', async () => {
+    const start = 1_800_000_000_000;
+    const first = await zgwToken(credentials, suzanne, start);
+    expect(await zgwToken(credentials, suzanne, start + 29_999)).toBe(first);
+    expect(iat(first)).toBe(start / 1000);
+    const later = await zgwToken(credentials, suzanne, start + 30_000);
+    expect(later).not.toBe(first);
+    expect(iat(later)).toBe(start / 1000 + 30);
+  });
+
+  it('never gives one resident the token of another (their audit trail names them)', async () => {
+    const now = 1_800_000_100_000;
+    const a = await zgwToken(credentials, suzanne, now);
+    const b = await zgwToken(credentials, govert, now);
+    expect(a).not.toBe(b);
+    expect(JSON.parse(Buffer.from(b.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({
+      user_id: 'pseudoniem-b',
+      client_id: 'profielservice-unit',
+    });
   });
 });
