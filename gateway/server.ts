@@ -10,7 +10,7 @@ import {
   type ClaimPreset,
   type MachtigingDiensten,
 } from '../lib/identity/index.js';
-import type { Caller, InternalTokenSigner } from '../lib/internal-token.js';
+import { REQUEST_ID, type Caller, type InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
 import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
 import { dedupeErrorsPlugin } from './plugins/errors.js';
@@ -67,8 +67,6 @@ export interface GatewayDeps {
 
 /** The gateway's HTTP front; call `health.stopping()` before draining on shutdown. */
 export type Gateway = GraphQLFront;
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Builds (does not start) the gateway: Apollo Server + Apollo Gateway over the committed

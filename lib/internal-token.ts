@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import {
   SignJWT,
   createLocalJWKSet,
@@ -20,6 +21,25 @@ import { identitySchema, type Identity } from './identity/index.js';
 export const INTERNAL_ISSUER = 'profielservice-gateway';
 export const INTERNAL_ALGORITHM = 'ES256';
 export const ANONYMOUS = 'anonymous';
+/**
+ * The header that names the request a subgraph call belongs to (for logs and the verwerkingenlog).
+ * It travels beside the token, not in it, so one token serves a caller for its whole lifetime.
+ */
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** A request id as the gateway accepts one from a client or makes one. */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** A token is used again while it has at least this long to live: longer than any request may take. */
+const REUSE_MARGIN_SECONDS = 20;
+const MAX_REMEMBERED = 10_000;
+
+/** Drops the least recently used entries of `map` beyond `max`. */
+function bound<K, V>(map: Map<K, V>, max: number): void {
+  while (map.size > max) {
+    const oldest = map.keys().next().value;
+    if (oldest === undefined) break;
+    map.delete(oldest);
+  }
+}
 /**
  * The subject of a token the gateway mints for itself rather than for a resident. The colon
  * cannot occur in a pseudonym (base64url), so no resident's token can carry it.
@@ -44,7 +64,10 @@ export interface ServiceCaller {
 export type InternalCaller = Caller | ServiceCaller;
 
 export interface InternalTokenSigner {
-  /** Mints a token for one subgraph call. `iat`/`exp` are in seconds, from the injected clock. */
+  /**
+   * A token for a subgraph call on behalf of `caller` (its `requestId` is not in it: send that in
+   * {@link REQUEST_ID_HEADER}). `iat`/`exp` are in seconds, from the injected clock.
+   */
   sign(audience: string, caller: InternalCaller): Promise<string>;
 }
 
@@ -53,26 +76,41 @@ function subjectOf(caller: InternalCaller): string {
   return caller.kind === 'service' ? SERVICE : ANONYMOUS;
 }
 
-/** Builds a signer from the gateway's private ES256 JWK (with a `kid`). */
+/**
+ * Builds a signer from the gateway's private ES256 JWK (with a `kid`). A token names who asks, not
+ * which request: it is used again for the same subgraph and caller while it has more than 20 s
+ * to live, so a resident's pages cost one signature per subgraph a minute, not four per page.
+ * The request id goes in {@link REQUEST_ID_HEADER}.
+ */
 export async function createInternalTokenSigner(
   privateJwk: JWK,
   { ttlSeconds = 60, now = () => Date.now() }: { ttlSeconds?: number; now?: () => number } = {},
 ): Promise<InternalTokenSigner> {
   const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
   const kid = privateJwk.kid;
+  const reuseSeconds = Math.max(0, ttlSeconds - REUSE_MARGIN_SECONDS);
+  const remembered = new Map<string, { token: Promise<string>; iat: number }>();
+  const mint = (audience: string, caller: InternalCaller, iat: number): Promise<string> =>
+    new SignJWT(caller.kind === 'person' ? { idn: caller.identity } : {})
+      .setProtectedHeader({ alg: INTERNAL_ALGORITHM, typ: 'JWT', ...(kid ? { kid } : {}) })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience(audience)
+      .setSubject(subjectOf(caller))
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(key);
   return {
-    async sign(audience, caller) {
+    sign(audience, caller) {
       const iat = Math.floor(now() / 1000);
-      const claims: JWTPayload =
-        caller.kind === 'person' ? { rid: caller.requestId, idn: caller.identity } : { rid: caller.requestId };
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: INTERNAL_ALGORITHM, typ: 'JWT', ...(kid ? { kid } : {}) })
-        .setIssuer(INTERNAL_ISSUER)
-        .setAudience(audience)
-        .setSubject(subjectOf(caller))
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
-        .sign(key);
+      const cacheKey = JSON.stringify([audience, subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
+      const known = remembered.get(cacheKey);
+      if (known && iat >= known.iat && iat - known.iat < reuseSeconds) return known.token;
+      const token = mint(audience, caller, iat);
+      remembered.delete(cacheKey);
+      remembered.set(cacheKey, { token, iat });
+      token.catch(() => remembered.delete(cacheKey));
+      bound(remembered, MAX_REMEMBERED);
+      return token;
     },
   };
 }
@@ -84,9 +122,11 @@ export class InternalTokenError extends Error {
 export interface InternalTokenVerifier {
   /**
    * Resolves to the caller, or rejects with {@link InternalTokenError}. A service caller is
-   * returned too: whoever serves a route decides which kinds it accepts.
+   * returned too: whoever serves a route decides which kinds it accepts. `requestId` is the value
+   * of the call's {@link REQUEST_ID_HEADER}; without a well-formed one the call gets an id of its
+   * own, so its log lines still belong together.
    */
-  verify(token: string): Promise<InternalCaller>;
+  verify(token: string, requestId?: string | string[]): Promise<InternalCaller>;
 }
 
 /**
@@ -100,37 +140,57 @@ export function createInternalTokenVerifier(
   { now = () => Date.now() }: { now?: () => number } = {},
 ): InternalTokenVerifier {
   const keys = createLocalJWKSet(publicJwks);
+  // The same token comes with every call of a caller for a minute: its signature is checked once.
+  const verified = new Map<string, { caller: DistributiveOmit<InternalCaller, 'requestId'>; exp: number }>();
+
+  const check = async (
+    token: string,
+  ): Promise<{ caller: DistributiveOmit<InternalCaller, 'requestId'>; exp: number }> => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: [INTERNAL_ALGORITHM],
+        issuer: INTERNAL_ISSUER,
+        audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: 5,
+        currentDate: new Date(now()),
+      }));
+    } catch (error) {
+      throw new InternalTokenError(error instanceof Error ? error.message : 'invalid token');
+    }
+    const exp = payload.exp ?? 0;
+    if (payload.sub === ANONYMOUS) return { caller: { kind: 'anonymous' }, exp };
+    if (payload.sub === SERVICE) {
+      // The gateway never puts an identity in its own tokens: one that has both was not minted by it.
+      if (payload['idn'] !== undefined) throw new InternalTokenError('service token carries an identity');
+      return { caller: { kind: 'service' }, exp };
+    }
+    const identity = identitySchema.safeParse(payload['idn']);
+    if (!identity.success || !payload.sub) throw new InternalTokenError('token carries no valid identity');
+    return { caller: { kind: 'person', gebruikerId: payload.sub, identity: identity.data }, exp };
+  };
+
   return {
-    async verify(token) {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, keys, {
-          algorithms: [INTERNAL_ALGORITHM],
-          issuer: INTERNAL_ISSUER,
-          audience,
-          requiredClaims: ['exp', 'iat', 'sub'],
-          clockTolerance: 5,
-          currentDate: new Date(now()),
-        }));
-      } catch (error) {
-        throw new InternalTokenError(error instanceof Error ? error.message : 'invalid token');
+    async verify(token, requestIdHeader) {
+      const sent = Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader;
+      const requestId = sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID();
+      const hash = createHash('sha256').update(token).digest('base64url');
+      let entry = verified.get(hash);
+      // Expiry as the verification itself judges it (five seconds of tolerance).
+      if (!entry || now() / 1000 > entry.exp + 5) {
+        if (entry) verified.delete(hash);
+        entry = await check(token);
+        verified.set(hash, entry);
+        bound(verified, MAX_REMEMBERED);
       }
-      // The gateway always names the request: a token without one was not minted by it.
-      const requestId = payload['rid'];
-      if (typeof requestId !== 'string' || requestId === '')
-        throw new InternalTokenError('token carries no request id');
-      if (payload.sub === ANONYMOUS) return { kind: 'anonymous', requestId };
-      if (payload.sub === SERVICE) {
-        // The gateway never puts an identity in its own tokens: one that has both was not minted by it.
-        if (payload['idn'] !== undefined) throw new InternalTokenError('service token carries an identity');
-        return { kind: 'service', requestId };
-      }
-      const identity = identitySchema.safeParse(payload['idn']);
-      if (!identity.success || !payload.sub) throw new InternalTokenError('token carries no valid identity');
-      return { kind: 'person', requestId, gebruikerId: payload.sub, identity: identity.data };
+      return { ...entry.caller, requestId } as InternalCaller;
     },
   };
 }
+
+/** `Omit` over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Generates an ES256 key pair as JWKs (for development, tests and `npm run keys`). */
 export async function generateInternalKeyPair(kid = `intern-${Date.now().toString(36)}`): Promise<{

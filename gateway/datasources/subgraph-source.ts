@@ -3,7 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GraphQLFormattedError } from 'graphql';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { isErrorCode } from '../../lib/errors.js';
-import type { Caller, InternalTokenSigner } from '../../lib/internal-token.js';
+import { REQUEST_ID_HEADER, type Caller, type InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
 import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
 import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
@@ -95,6 +95,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       'caller' in context && context.caller ? context.caller : { kind: 'anonymous', requestId: randomUUID() };
     const headers = request.http?.headers;
     headers?.set('authorization', `Bearer ${await this.options.signer.sign(this.options.name, caller)}`);
+    headers?.set(REQUEST_ID_HEADER, caller.requestId);
     if ('deadline' in context && typeof context.deadline === 'number') {
       headers?.set(DEADLINE_HEADER, String(Math.max(0, context.deadline - Date.now() - ANSWER_MARGIN_MS)));
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AsyncResource } from 'node:async_hooks';
 import { Counter, Gauge } from 'prom-client';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
-import type { InternalTokenSigner } from '../../lib/internal-token.js';
+import { REQUEST_ID_HEADER, type InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
 import { registry, timeSourceCall } from '../../lib/observability/metrics.js';
 import type { Verwerking, VerwerkingenRecorder } from './recorder.js';
@@ -144,10 +144,15 @@ export function createVerwerkingenBatcher(options: VerwerkingenBatcherOptions): 
     const done = timeSourceCall('subgraph:voorkeuren/verwerkingen');
     let response;
     try {
-      const token = await signer.sign(VOORKEUREN, { kind: 'service', requestId: randomUUID() });
+      const requestId = randomUUID();
+      const token = await signer.sign(VOORKEUREN, { kind: 'service', requestId });
       response = await undiciFetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          [REQUEST_ID_HEADER]: requestId,
+        },
         body: JSON.stringify({
           verwerkingen: batch.map((v) => ({ ...v, tijdstip: v.tijdstip.toISOString() })),
         }),

@@ -2,7 +2,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { appError } from '../errors.js';
-import type { InternalTokenVerifier, Caller } from '../internal-token.js';
+import { REQUEST_ID_HEADER, type InternalTokenVerifier, type Caller } from '../internal-token.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEFAULT_LEES_NIVEAU, type Niveau } from '../identity/index.js';
@@ -64,11 +64,14 @@ export async function createSubgraphServer<C extends BaseContext>(
   const deadlineMs = options.deadlineMs ?? 4_000;
   const leesNiveau = options.leesNiveau ?? DEFAULT_LEES_NIVEAU;
 
-  const verifiedCaller = async (authorization: string | undefined): Promise<Caller> => {
+  const verifiedCaller = async (
+    authorization: string | undefined,
+    requestId: string | string[] | undefined,
+  ): Promise<Caller> => {
     try {
       const token = bearerToken(authorization);
       if (!token) throw new Error('no internal token');
-      const caller = await verifier.verify(token);
+      const caller = await verifier.verify(token, requestId);
       // The gateway's own token is for the routes made for it: it is nobody's request for data.
       if (caller.kind === 'service') throw new Error('service token on /graphql');
       return caller;
@@ -92,7 +95,7 @@ export async function createSubgraphServer<C extends BaseContext>(
     bodyLimit: '1mb',
     deadline: (req) => deadlineFromHeader(req.headers[DEADLINE_HEADER], deadlineMs),
     context: async ({ req }) => {
-      const caller = await verifiedCaller(req.headers.authorization);
+      const caller = await verifiedCaller(req.headers.authorization, req.headers[REQUEST_ID_HEADER]);
       const { requestId } = caller;
       return options.context({
         caller,

@@ -22,9 +22,9 @@ describe('internal tokens between gateway and subgraphs', async () => {
 
   it('carries the caller to the subgraph it was minted for', async () => {
     const verifier = createInternalTokenVerifier(publicJwks, 'brp');
-    await expect(verifier.verify(await signer.sign('brp', person))).resolves.toEqual(person);
+    await expect(verifier.verify(await signer.sign('brp', person), person.requestId)).resolves.toEqual(person);
     await expect(
-      verifier.verify(await signer.sign('brp', { kind: 'anonymous', requestId: 'r-123456' })),
+      verifier.verify(await signer.sign('brp', { kind: 'anonymous', requestId: 'r-123456' }), 'r-123456'),
     ).resolves.toEqual({
       kind: 'anonymous',
       requestId: 'r-123456',
@@ -88,7 +88,7 @@ describe('internal tokens between gateway and subgraphs', async () => {
   it('names the gateway itself with a service token, which carries no identity and no pseudonym', async () => {
     const verifier = createInternalTokenVerifier(publicJwks, 'voorkeuren');
     const token = await signer.sign('voorkeuren', { kind: 'service', requestId: 'levering-1' });
-    await expect(verifier.verify(token)).resolves.toEqual({ kind: 'service', requestId: 'levering-1' });
+    await expect(verifier.verify(token, 'levering-1')).resolves.toEqual({ kind: 'service', requestId: 'levering-1' });
     const payload = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as Record<
       string,
       unknown
@@ -114,16 +114,46 @@ describe('internal tokens between gateway and subgraphs', async () => {
     );
   });
 
-  it('refuses a validly signed token that names no request (the gateway always does)', async () => {
-    const key = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
-    const token = await new SignJWT({ idn: person.identity })
-      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
-      .setIssuer('profielservice-gateway')
-      .setAudience('brp')
-      .setSubject(person.gebruikerId)
-      .setIssuedAt()
-      .setExpirationTime('1m')
-      .sign(key);
-    await expect(createInternalTokenVerifier(publicJwks, 'brp').verify(token)).rejects.toThrow(/no request id/);
+  it('names who asks, not which request: one token serves a caller for 40 s, the request id travels beside it', async () => {
+    let now = Date.parse('2026-12-04T09:00:00Z');
+    const clockSigner = await createInternalTokenSigner(privateJwk, { now: () => now });
+    const verifier = createInternalTokenVerifier(publicJwks, 'brp', { now: () => now });
+    const first = await clockSigner.sign('brp', person);
+    const payload = JSON.parse(Buffer.from(first.split('.')[1] as string, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(payload['rid']).toBeUndefined();
+    // The next page of the same resident: the same token, its own request id.
+    now += 39_000;
+    const again = await clockSigner.sign('brp', { ...person, requestId: 'req-volgende' });
+    expect(again).toBe(first);
+    await expect(verifier.verify(again, 'req-volgende')).resolves.toEqual({ ...person, requestId: 'req-volgende' });
+    // Another subgraph or another resident never gets it.
+    expect(await clockSigner.sign('zaken', person)).not.toBe(first);
+    expect(await clockSigner.sign('brp', { ...person, gebruikerId: 'pseudo-2' })).not.toBe(first);
+    // With less than 20 s to live, a fresh one: a request never outlives its token.
+    now += 1_000;
+    expect(await clockSigner.sign('brp', person)).not.toBe(first);
+  });
+
+  it('gives a call without a well-formed request id one of its own', async () => {
+    const verifier = createInternalTokenVerifier(publicJwks, 'brp');
+    const token = await signer.sign('brp', person);
+    for (const header of [undefined, '', 'kort', 'met spatie erin', 'x'.repeat(65)]) {
+      const caller = await verifier.verify(token, header);
+      expect(caller.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect((await verifier.verify(token, ['req-eerste-1', 'req-tweede-2'])).requestId).toBe('req-eerste-1');
+  });
+
+  it('checks a token once, until it expires', async () => {
+    let now = Date.parse('2026-12-04T09:00:00Z');
+    const clockSigner = await createInternalTokenSigner(privateJwk, { now: () => now });
+    const verifier = createInternalTokenVerifier(publicJwks, 'brp', { now: () => now });
+    const token = await clockSigner.sign('brp', person);
+    await expect(verifier.verify(token, 'req-12345678')).resolves.toMatchObject({ kind: 'person' });
+    now += 66_000; // past exp and the five seconds of tolerance
+    await expect(verifier.verify(token, 'req-12345678')).rejects.toThrow(InternalTokenError);
   });
 });

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { bearerToken } from '../../../lib/http/bearer.js';
 import { requestMetrics } from '../../../lib/http/operations.js';
-import type { InternalCaller, InternalTokenVerifier } from '../../../lib/internal-token.js';
+import { REQUEST_ID_HEADER, type InternalCaller, type InternalTokenVerifier } from '../../../lib/internal-token.js';
 import type { Logger } from '../../../lib/logging.js';
 import { DatabaseUnavailableError } from '../store/sql.js';
 import { VERWERKING_BRONNEN, type VoorkeurenStore } from '../store/store.js';
@@ -59,7 +59,7 @@ export function createVerwerkingenRouter(options: VerwerkingenRouteOptions): Rou
       let caller: InternalCaller | undefined;
       try {
         const token = bearerToken(req.headers.authorization);
-        if (token) caller = await options.verifier.verify(token);
+        if (token) caller = await options.verifier.verify(token, req.headers[REQUEST_ID_HEADER]);
       } catch (error) {
         logger.warn(
           { reason: error instanceof Error ? error.message : 'unknown' },
