@@ -15,6 +15,7 @@ const UNIT = [
   'test/unit/verified-tokens.test.ts',
   'test/unit/verwerkingen-gegevens.test.ts',
   'test/unit/schema-changes.test.ts',
+  'scripts/bench/bench.test.ts',
   'test/berichten/mapping.test.ts',
   'test/brp/fields.test.ts',
   'test/brp/loader.test.ts',

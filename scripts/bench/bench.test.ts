@@ -1,0 +1,227 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { firstDifference } from './answers.js';
+import { problemOf } from './load.js';
+import { parseOptions } from './options.js';
+import { withSubgraphUrls } from './peers/token-work.js';
+import { cpuMs } from './proc.js';
+import { profileFileOf, summariseProfile } from './profile.js';
+import { judgeTargets, ratios, summarise, type Measurement, type MeasuredProcess } from './report.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A MijnOverzicht answer as a gateway sends it (compact JSON), for resident `id`. */
+function answer(id: string, overrides: { persoonsgegevens?: string; zaakStatus?: string } = {}): string {
+  return JSON.stringify({
+    data: {
+      me: {
+        id,
+        soort: 'INWONER',
+        persoonsgegevens: { bron: { naam: 'BRP', status: overrides.persoonsgegevens ?? 'OK', melding: null } },
+        zaken: {
+          bron: { status: 'OK', melding: null },
+          bronnen: [{ naam: 'Zaaksysteem gemeente A', status: 'OK', melding: null }],
+          items: [{ identificatie: 'ZAAK-1', status: { statustekst: overrides.zaakStatus ?? 'In behandeling' } }],
+        },
+        berichten: { bron: { status: 'OK', melding: null }, items: [{ id: 'bericht-1' }] },
+        voorkeuren: { bron: { status: 'OK' } },
+      },
+    },
+  });
+}
+
+describe('what counts as an error in the load', () => {
+  it('accepts an answer for the resident who asked, with every source OK', () => {
+    expect(problemOf(200, answer('pseudoniem-a'), 'pseudoniem-a')).toBeUndefined();
+  });
+
+  it("counts another resident's answer as an error (a gateway that merges residents' requests)", () => {
+    expect(problemOf(200, answer('pseudoniem-b'), 'pseudoniem-a')).toBe('antwoord voor een ander');
+  });
+
+  it('counts a section whose source is not OK, but not a zaak status (an object)', () => {
+    expect(problemOf(200, answer('p', { persoonsgegevens: 'NIET_BESCHIKBAAR' }), 'p')).toBe('bron NIET_BESCHIKBAAR');
+    expect(problemOf(200, answer('p', { zaakStatus: 'NIET_BESCHIKBAAR' }), 'p')).toBeUndefined();
+  });
+
+  it('counts HTTP failures, GraphQL errors and a missing me', () => {
+    expect(problemOf(503, '', 'p')).toBe('HTTP 503');
+    expect(problemOf(200, '{"errors":[{"extensions":{"code":"UNAUTHENTICATED"}}],"data":null}', 'p')).toBe(
+      'fout UNAUTHENTICATED',
+    );
+    expect(problemOf(200, '{"data":{"me":null}}', 'p')).toBe('geen me');
+  });
+});
+
+describe('the same-answer check', () => {
+  it('ignores opgehaaldOp and the order of keys, and names the first difference', () => {
+    const ours = { me: { id: 'x', zaken: { items: [{ a: 1, opgehaaldOp: '2026-01-01' }] } } };
+    expect(firstDifference({ me: { zaken: { items: [{ opgehaaldOp: '2027-01-01', a: 1 }] }, id: 'x' } }, ours)).toBe(
+      undefined,
+    );
+    expect(firstDifference({ me: { id: 'x', zaken: { items: [{ a: 2 }] } } }, ours)).toBe('me.zaken.items[0].a');
+    expect(firstDifference({ me: { id: 'x', zaken: { items: [] } } }, ours)).toBe('me.zaken.items (0 vs 1 items)');
+  });
+});
+
+describe('the peers read the committed supergraph', () => {
+  it("points every subgraph at the benchmark stack's port and leaves the rest alone", () => {
+    const committed = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+    const urls = {
+      brp: 'http://127.0.0.1:50001/graphql',
+      zaken: 'http://127.0.0.1:50002/graphql',
+      berichten: 'http://127.0.0.1:50003/graphql',
+      voorkeuren: 'http://127.0.0.1:50004/graphql',
+    };
+    const rewritten = withSubgraphUrls(committed, urls);
+    const graphs = [...rewritten.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(graphs)).toEqual(urls);
+    expect(rewritten.replace(/url: "[^"]*"/g, '')).toBe(committed.replace(/url: "[^"]*"/g, ''));
+  });
+});
+
+describe('options', () => {
+  it('--quick shortens every default, and an explicit option still wins', () => {
+    expect(parseOptions(['--quick'])).toMatchObject({ seconds: 5, rounds: 1, connections: 10, residents: 10 });
+    expect(parseOptions(['--quick', '--seconds', '9', '--mode', 'realistic'])).toMatchObject({
+      seconds: 9,
+      modes: ['realistic'],
+    });
+    expect(parseOptions([])).toMatchObject({
+      seconds: 20,
+      rounds: 3,
+      connections: 50,
+      modes: ['instant', 'realistic'],
+    });
+  });
+
+  it('refuses a wrong value with the option named', () => {
+    expect(() => parseOptions(['--mode', 'fast'])).toThrow(/--mode/);
+    expect(() => parseOptions(['--rounds', '0'])).toThrow(/--rounds/);
+  });
+});
+
+describe('CPU time from /proc', () => {
+  it("grows with this process's work, and is null for a process that does not exist", () => {
+    const before = cpuMs(process.pid);
+    expect(before).not.toBeNull();
+    const until = Date.now() + 150;
+    let spin = 0;
+    while (Date.now() < until) spin += Math.sqrt(spin + 1);
+    expect(spin).toBeGreaterThan(0);
+    expect((cpuMs(process.pid) ?? 0) - (before ?? 0)).toBeGreaterThanOrEqual(100);
+    expect(cpuMs(2 ** 22 + 12_345)).toBeNull();
+  });
+});
+
+describe('the CPU profile summary', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Start-up (module compilation) from 0 to 3 s, then the load: handler 2 s, GC 1 s, idle 4 s.
+  const frame = (id: number, functionName: string, url = '') => ({
+    id,
+    callFrame: { functionName, url, lineNumber: 9, columnNumber: 0, scriptId: '0' },
+  });
+  const profile = {
+    nodes: [
+      frame(1, '(root)'),
+      frame(2, 'compileSourceTextModule'),
+      frame(3, 'handle', `file://${ROOT}dist/gateway/server.js`),
+      frame(4, 'handle', `file://${ROOT}dist/gateway/server.js`),
+      frame(5, '(garbage collector)'),
+      frame(6, '(idle)'),
+    ],
+    startTime: 1_000_000,
+    endTime: 11_000_000,
+    samples: [2, 2, 2, 3, 4, 5, 6, 6, 6, 6],
+    timeDeltas: Array.from({ length: 10 }, () => 1_000_000),
+  };
+  const file = join(dir, 'CPU.20260101.000000.4242.0.001.cpuprofile');
+  writeFileSync(file, JSON.stringify(profile));
+
+  it('finds the profile V8 wrote for a pid', () => {
+    expect(profileFileOf(dir, 4242)).toBe(file);
+    expect(profileFileOf(dir, 4243)).toBeUndefined();
+  });
+
+  it('counts only the samples of the load when given its window, one function across its nodes', () => {
+    const summary = summariseProfile(file, ROOT, { fromUs: 4_500_000, toUs: 11_000_000 });
+    expect(summary.windowed).toBe(true);
+    expect(summary.busyMs).toBe(3_000);
+    expect(summary.top.map((f) => [f.name, f.where, f.selfMs])).toEqual([
+      ['handle', 'dist/gateway/server.js:10', 2_000],
+      ['(garbage collector)', '', 1_000],
+    ]);
+  });
+
+  it('falls back to the whole profile when the window does not lie within it', () => {
+    const summary = summariseProfile(file, ROOT, { fromUs: 50_000_000, toUs: 60_000_000 });
+    expect(summary.windowed).toBe(false);
+    expect(summary.top[0]).toMatchObject({ name: 'compileSourceTextModule', selfMs: 3_000 });
+  });
+});
+
+describe('pooling rounds and comparing gateways', () => {
+  const cpu = (gateway: number): Record<MeasuredProcess, number | null> => ({
+    gateway,
+    brp: 0.5,
+    zaken: 0.5,
+    berichten: 0.5,
+    voorkeuren: 0.5,
+    simulators: 1,
+    idp: 0,
+    launcher: 0,
+    'load generator': 0.3,
+  });
+  const run = (gateway: 'ours' | 'apollo', requests: number, gatewayCpu: number, wallMs = 10_000): Measurement => ({
+    mode: 'instant',
+    round: 1,
+    gateway,
+    wallMs,
+    requests,
+    errors: 0,
+    problems: {},
+    requestsPerSecond: requests / (wallMs / 1_000),
+    latency: { p50: 10, p95: 20, p99: 30 },
+    cpuMsPerRequest: cpu(gatewayCpu),
+    coreBusy: { 0: 0.9, 1: 0.5 },
+    gatewayRssMb: 200,
+    upstreamPerRequest: { BRP: 1 },
+    subgraphCallsPerRequest: { brp: 1, zaken: 1, berichten: 1, voorkeuren: 1 },
+    latenciesMs: Array.from({ length: requests }, (_, i) => i % 100),
+  });
+
+  it('weighs each round by its requests, and divides ours by the peer', () => {
+    // Ours: 1000 requests at 2 ms and 3000 at 1 ms: 5000 ms over 4000 requests.
+    const summaries = summarise([run('ours', 1_000, 2), run('apollo', 2_000, 2.5), run('ours', 3_000, 1)], 1);
+    const ours = summaries.find((s) => s.gateway === 'ours');
+    expect(ours?.cpuMsPerRequest.gateway).toBeCloseTo(1.25);
+    expect(ours?.productCpuMsPerRequest).toBeCloseTo(3.25);
+    expect(ours?.requestsPerSecond).toBeCloseTo(200);
+    expect(ours?.requestsPerSecondRange).toEqual([100, 300]);
+    expect(ours?.gatewayCoreBusy).toBeCloseTo(0.5);
+    const [ratio] = ratios(summaries);
+    expect(ratio).toMatchObject({ peer: 'apollo' });
+    expect(ratio?.gatewayCpu).toBeCloseTo(0.5);
+    expect(ratio?.throughput).toBeCloseTo(1);
+  });
+
+  it("judges the issue's targets on the figures", () => {
+    const summaries = summarise([run('ours', 1_000, 1.5), run('apollo', 1_000, 3)], 1);
+    const targets = judgeTargets(
+      summaries,
+      { gateway: 240, brp: 100, zaken: 160, berichten: 100, voorkeuren: 100 },
+      50,
+    );
+    const met = (start: string) => targets.find((t) => t.target.startsWith(start))?.met;
+    expect(met('gateway CPU per MijnOverzicht ≤ 0.67×')).toBe(true);
+    expect(met('throughput')).toBe(false);
+    expect(met('gateway + four subgraphs ≤ 5 ms')).toBe(true);
+    expect(met('gateway RSS')).toBe(true);
+    expect(met('each subgraph RSS')).toBe(false);
+    expect(met('realistic latencies, 50 concurrent residents: p50')).toBeNull();
+  });
+});
