@@ -54,6 +54,7 @@ import {
   subgraphRequestCounts,
   type SubgraphName,
 } from './bench/upstream.js';
+import { optionsOrExit } from './cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist/scripts → project root
 const REPORT_MD = join(ROOT, 'docs/bench.md');
@@ -81,18 +82,7 @@ function settleAfter(load: LoadResult): number {
   return Math.min(5_000, Math.max(500, Number.isNaN(slow) ? 0 : slow * 1.5));
 }
 
-let options: BenchOptions;
-try {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (parsed === 'help') {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  options = parsed;
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-  process.exit(2);
-}
+const options: BenchOptions = optionsOrExit(parseOptions, USAGE);
 
 const abort = new AbortController();
 const stacks: LaunchedStack[] = [];

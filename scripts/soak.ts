@@ -14,12 +14,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
-import { isValidBsn } from '../lib/identity/claims.js';
-import { loadTestPersons } from '../simulators/brp/index.js';
 import { SIMULATOR_DEFAULTS } from '../simulators/config.js';
-import { TEST_PERSONEN } from '../simulators/idp/persons.js';
 import {
   askMijnOverzicht,
+  candidateResidentBsns,
   BrpFlapper,
   classify,
   residentLoop,
@@ -40,6 +38,7 @@ import { parseOptions, statusMoments, USAGE, type SoakOptions } from './soak/opt
 import { clock, memoryTable, renderReport, timeTable, verdictTable, type Sample, type Verdict } from './soak/report.js';
 import { CHILD_NAMES, heapUsedMb, LaunchedStack, METRICS_PORTS, PORT_VARIABLES, rssMb, sleep } from './soak/stack.js';
 import { latencies, memoryTrend, mergeCounts, Window } from './soak/stats.js';
+import { optionsOrExit } from './cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist/scripts → project root
 const REPORT = join(ROOT, 'docs/soak.md');
@@ -53,18 +52,7 @@ type ProcessName = (typeof PROCESSES)[number];
 /** The simulators, each keeping a journal of every request (GET/DELETE /_simulator/journal). */
 const JOURNALED = PORT_VARIABLES.filter((name) => name.startsWith('SIM_'));
 
-let options: SoakOptions;
-try {
-  const parsed = parseOptions(process.argv.slice(2));
-  if (parsed === 'help') {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  options = parsed;
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-  process.exit(2);
-}
+const options: SoakOptions = optionsOrExit(parseOptions, USAGE);
 
 const abort = new AbortController();
 let stack: LaunchedStack | undefined;
@@ -409,13 +397,7 @@ async function chooseResidents(
   target: QueryTarget,
   signal: AbortSignal,
 ): Promise<{ residents: Resident[]; skipped: string[] }> {
-  const candidates = [
-    ...new Set([
-      MELDINGEN_BSN,
-      ...TEST_PERSONEN.map((p) => p.bsn),
-      ...loadTestPersons().flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : [])),
-    ]),
-  ].filter(isValidBsn);
+  const candidates = candidateResidentBsns([MELDINGEN_BSN]);
   const residents: Resident[] = [];
   const skipped: string[] = [];
   // Bounded: a stack that refuses everyone should not be tried with a thousand persons.

@@ -1,7 +1,4 @@
-import { isValidBsn } from '../../lib/identity/claims.js';
-import { loadTestPersons } from '../../simulators/brp/index.js';
-import { TEST_PERSONEN } from '../../simulators/idp/persons.js';
-import { askMijnOverzicht, Resident, type LoginTarget, type QueryTarget } from '../soak/load.js';
+import { askMijnOverzicht, candidateResidentBsns, Resident, type LoginTarget, type QueryTarget } from '../soak/load.js';
 import { sleep } from '../soak/stack.js';
 import { problemOf } from './load.js';
 
@@ -32,12 +29,7 @@ export async function chooseResidents(
   ours: QueryTarget,
   signal: AbortSignal,
 ): Promise<{ residents: Participant[]; skipped: string[] }> {
-  const candidates = [
-    ...new Set([
-      ...TEST_PERSONEN.map((p) => p.bsn),
-      ...loadTestPersons().flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : [])),
-    ]),
-  ].filter(isValidBsn);
+  const candidates = candidateResidentBsns();
   const residents: Participant[] = [];
   const skipped: string[] = [];
   // Bounded: a stack that refuses everyone is not tried with the whole test set.

@@ -1,3 +1,6 @@
+import { isValidBsn } from '../../lib/identity/claims.js';
+import { loadTestPersons } from '../../simulators/brp/index.js';
+import { TEST_PERSONEN } from '../../simulators/idp/persons.js';
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { loginAsTestPerson } from '../../simulators/idp/login-client.js';
@@ -279,4 +282,18 @@ export async function residentLoop(resident: Resident, context: LoadContext): Pr
       flapper.judge(generation, start - since, end - since, persoonsgegevens);
     }
   }
+}
+
+/**
+ * The BSNs of the test persons a load run logs in, `first` ahead of the rest: the DigiD-simulator's
+ * named persons, then every person of the BRP test set, each once and only if it passes the elfproef.
+ */
+export function candidateResidentBsns(first: readonly string[] = []): string[] {
+  return [
+    ...new Set([
+      ...first,
+      ...TEST_PERSONEN.map((p) => p.bsn),
+      ...loadTestPersons().flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : [])),
+    ]),
+  ].filter(isValidBsn);
 }
