@@ -48,6 +48,8 @@ export interface Verwerking {
   readonly doel: string;
   /** The request id the gateway answered with (`x-request-id`). */
   readonly verzoekId: string;
+  /** How someone acting for the resident logged in (machtiging), null when the resident read. */
+  readonly namens: 'DIGID_MACHTIGEN' | 'EHERKENNING_KETENMACHTIGING' | null;
 }
 
 /** Where the gateway hands each {@link Verwerking}; must return at once, never wait for storage. */
@@ -94,5 +96,6 @@ export function verwerkingVan(vraag: BeantwoordeVraag): Verwerking | null {
     gegevens,
     doel: DOELEN[bron],
     verzoekId: caller.requestId,
+    namens: caller.identity.namens?.soort ?? null,
   };
 }

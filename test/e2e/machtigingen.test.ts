@@ -78,6 +78,21 @@ describe('machtigingen', () => {
     expect(forbidden.map((e) => e.path?.join('.')).sort()).toEqual(['me.berichten', 'me.persoonsgegevens']);
     expect(forbidden[0]?.message).toBe('Uw machtiging geldt niet voor deze gegevens.');
     expect(JSON.stringify(body)).not.toContain(GOVERT);
+
+    // Suzanne sees in her verwerkingenlog that someone acting for her read her zaken, and nothing else.
+    await world.stack.verwerkingen.flush();
+    const log = await world.stack.query('{ me { verwerkingen { items { bron namens } } } }', {
+      token: await token({ bsn: SUZANNE, acr: SMARTCARD }),
+    });
+    const items = (log.body.data?.['me'] as { verwerkingen: { items: { bron: string; namens: string | null }[] } })
+      .verwerkingen.items;
+    expect(items.filter((item) => item.namens === 'DIGID_MACHTIGEN')).toEqual([
+      { bron: 'ZAKEN', namens: 'DIGID_MACHTIGEN' },
+    ]);
+    // Her own MijnOverzicht at the start of this test: read by herself.
+    expect(items.filter((item) => item.namens === null).map((item) => item.bron)).toEqual(
+      expect.arrayContaining(['BRP', 'ZAKEN', 'MIJNOVERHEID']),
+    );
   });
 
   it('a machtiging for a dienst this portal does not serve is refused with 403', async () => {

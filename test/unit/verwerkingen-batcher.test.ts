@@ -47,6 +47,7 @@ function read(extra: Partial<Verwerking> = {}): Verwerking {
     gegevens: ['persoonsgegevens.naam'],
     doel: 'Uw gegevens tonen in Mijn Omgeving',
     verzoekId: `verzoek-${n}`,
+    namens: null,
     ...extra,
   };
 }
@@ -141,6 +142,7 @@ describe('the verwerkingenlog batcher', () => {
         gegevens: ['zaken.items', 'Zaak.documenten'],
         doel: eerste.doel,
         verzoekId: 'r1',
+        namens: null,
       },
       expect.objectContaining({ bron: 'MIJNOVERHEID', verzoekId: 'r1' }),
       expect.objectContaining({ bron: 'ZAKEN', verzoekId: 'r1', gegevens: ['zaken.items'] }),

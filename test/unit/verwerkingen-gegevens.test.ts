@@ -205,9 +205,28 @@ describe('the record of one subgraph answer', () => {
       gegevens: ['persoonsgegevens.naam'],
       doel: 'Uw gegevens tonen in Mijn Omgeving',
       verzoekId: 'portaal-req-0001',
+      // The resident read it, not someone acting for them.
+      namens: null,
     });
     // Never the BSN, nor what the data said.
     expect(JSON.stringify(verwerking)).not.toMatch(/999993653|Moulin/);
+  });
+
+  it('says when someone acting for the resident read, by the kind of machtiging only', () => {
+    const gemachtigd = {
+      ...PERSON,
+      identity: {
+        ...PERSON.identity,
+        namens: {
+          soort: 'DIGID_MACHTIGEN' as const,
+          dienst: 'zaken-volgen',
+          vertegenwoordiger: { soort: 'INWONER' as const },
+          bronnen: ['brp' as const],
+        },
+      },
+    } as typeof PERSON;
+    const verwerking = verwerkingVan({ subgraph: 'brp', caller: gemachtigd, document, variables: {}, data, tijdstip });
+    expect(verwerking).toMatchObject({ bron: 'BRP', namens: 'DIGID_MACHTIGEN' });
   });
 
   it('one source per subgraph, each with its fixed purpose; nothing for the voorkeuren subgraph', () => {

@@ -418,12 +418,18 @@ describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
       gegevens: ['persoonsgegevens.naam', 'persoonsgegevens.verblijfplaats'],
       doel: 'Uw gegevens tonen in Mijn Omgeving',
       verzoekId: `verzoek-${randomUUID()}`,
+      namens: null,
       ...extra,
     });
 
     it('stores a batch and lists a resident’s reads newest first, page by page; nobody sees another’s', async () => {
       const reads = [0, 1, 2, 3, 4].map((i) =>
-        verwerking(alice, minuten(i), { bron: i % 2 === 0 ? 'BRP' : 'ZAKEN', gegevens: [`zaken.items${i}`] }),
+        verwerking(alice, minuten(i), {
+          bron: i % 2 === 0 ? 'BRP' : 'ZAKEN',
+          gegevens: [`zaken.items${i}`],
+          // One read by someone acting for her: stored and shown as such.
+          ...(i === 3 ? { namens: 'DIGID_MACHTIGEN' as const } : {}),
+        }),
       );
       await store.registreerVerwerkingen([...reads, verwerking(bob, minuten(10))]);
 

@@ -113,6 +113,9 @@ export interface OpschoonResultaat {
 /** The sources whose reads the verwerkingenlog records (the gateway names them). */
 export const VERWERKING_BRONNEN = ['BRP', 'ZAKEN', 'MIJNOVERHEID'] as const;
 export type VerwerkingBronCode = (typeof VERWERKING_BRONNEN)[number];
+/** How someone acting for the resident logged in, when it was not the resident who read. */
+export const VERWERKING_NAMENS = ['DIGID_MACHTIGEN', 'EHERKENNING_KETENMACHTIGING'] as const;
+export type VerwerkingNamens = (typeof VERWERKING_NAMENS)[number];
 
 /** One read of a resident's data through the gateway: one source, one request. */
 export interface StoredVerwerking {
@@ -125,6 +128,8 @@ export interface StoredVerwerking {
   readonly gegevens: readonly string[];
   readonly doel: string;
   readonly verzoekId: string;
+  /** Set when someone acting for the resident under a machtiging read, null when the resident did. */
+  readonly namens: VerwerkingNamens | null;
 }
 
 /** Where a page of the verwerkingenlog starts: right after this entry (newest first). */

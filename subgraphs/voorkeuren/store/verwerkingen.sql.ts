@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { json, text, timestamp, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
-import { VERWERKING_BRONNEN, type StoredVerwerking, type VoorkeurenStore } from './store.js';
+import { json, text, textOrNull, timestamp, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
+import { VERWERKING_BRONNEN, VERWERKING_NAMENS, type StoredVerwerking, type VoorkeurenStore } from './store.js';
 
 const bronSchema = z.enum(VERWERKING_BRONNEN);
 const gegevensSchema = z.array(z.string());
+// A kind this version does not know (written by a newer one) still says someone else read.
+const namensSchema = z.enum(VERWERKING_NAMENS).catch('DIGID_MACHTIGEN');
 
-/** Rows per INSERT statement: well within both engines' limit on parameters (7 per row). */
+/** Rows per INSERT statement: well within both engines' limit on parameters (8 per row). */
 const RIJEN_PER_INSERT = 500;
 
-const COLUMNS = 'id, gebruiker_id, tijdstip, bron, gegevens, doel, verzoek_id';
+const COLUMNS = 'id, gebruiker_id, tijdstip, bron, gegevens, doel, verzoek_id, namens';
 
 function toVerwerking(row: SqlRow): StoredVerwerking {
   const gegevens = gegevensSchema.safeParse(json(row, 'gegevens'));
@@ -21,6 +23,7 @@ function toVerwerking(row: SqlRow): StoredVerwerking {
     gegevens: gegevens.success ? gegevens.data : [],
     doel: text(row, 'doel'),
     verzoekId: text(row, 'verzoek_id'),
+    namens: textOrNull(row, 'namens') === null ? null : namensSchema.parse(textOrNull(row, 'namens')),
   };
 }
 
@@ -44,12 +47,13 @@ export function createSqlVerwerkingen(
             JSON.stringify(v.gegevens),
             v.doel,
             v.verzoekId,
+            v.namens,
           ]);
           // A record delivered again (a retry after a lost answer) is the same read: it is not
           // added twice, and it keeps the fuller list the gateway sent last, for its own resident only.
           await tx.run(
             `INSERT INTO verwerkingen (${COLUMNS})
-             VALUES ${deel.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+             VALUES ${deel.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
              ON CONFLICT (id) DO UPDATE SET gegevens = excluded.gegevens
              WHERE verwerkingen.gebruiker_id = excluded.gebruiker_id`,
             params,

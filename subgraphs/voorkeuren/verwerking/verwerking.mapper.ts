@@ -1,5 +1,6 @@
 import type { StoredVerwerking, VerwerkingBronCode, VerwerkingSleutel } from '../store/store.js';
 import { Verwerking, VerwerkingBron } from './verwerking.type.js';
+import { MachtigingSoortEnum } from '../../../lib/graphql/index.js';
 
 /**
  * What the gateway's paths (`persoonsgegevens.naam`, `zaken.items`, `Zaak.inMijnOverheid`) mean
@@ -63,6 +64,7 @@ export function mapVerwerking(verwerking: StoredVerwerking): Verwerking {
     gegevens: gegevensLabels(verwerking.bron, verwerking.gegevens),
     doel: verwerking.doel,
     verzoekId: verwerking.verzoekId,
+    namens: verwerking.namens === null ? null : MachtigingSoortEnum[verwerking.namens],
   });
 }
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BronStatus } from '../../../lib/graphql/index.js';
+import { BronStatus, MachtigingSoortEnum } from '../../../lib/graphql/index.js';
 
 export enum VerwerkingBron {
   BRP = 'BRP',
@@ -36,6 +36,13 @@ export class Verwerking {
     description: 'Het nummer van dit verzoek. Noem dit nummer als u de gemeente iets vraagt over deze keer.',
   })
   verzoekId!: string;
+
+  @Field(() => MachtigingSoortEnum, {
+    nullable: true,
+    description:
+      'Leeg als u dit zelf deed. Anders keek iemand met een machtiging namens u, en staat hier hoe die was ingelogd.',
+  })
+  namens!: MachtigingSoortEnum | null;
 }
 
 @ObjectType({

@@ -5,7 +5,7 @@ import { requestMetrics } from '../../../lib/http/operations.js';
 import { REQUEST_ID_HEADER, type InternalCaller, type InternalTokenVerifier } from '../../../lib/internal-token.js';
 import type { Logger } from '../../../lib/logging.js';
 import { DatabaseUnavailableError } from '../store/sql.js';
-import { VERWERKING_BRONNEN, type VoorkeurenStore } from '../store/store.js';
+import { VERWERKING_BRONNEN, VERWERKING_NAMENS, type VoorkeurenStore } from '../store/store.js';
 
 /** Where the gateway delivers the verwerkingenlog, next to `/graphql`. */
 export const VERWERKINGEN_PATH = '/intern/verwerkingen';
@@ -29,6 +29,8 @@ const verwerkingSchema = z
     gegevens: z.array(pad).min(1).max(100),
     doel: z.string().min(1).max(300),
     verzoekId: z.string().min(1).max(128),
+    // Absent from a gateway that does not send it yet: then the resident read.
+    namens: z.enum(VERWERKING_NAMENS).nullable().default(null),
   })
   .strict();
 
