@@ -180,6 +180,8 @@ export interface StackOptions {
    * closes them. Default: SQLite in memory, closed with the stack.
    */
   voorkeurenStores?: VoorkeurenStores;
+  /** More browser redirect URIs the IdP accepts for its client (e.g. a portal's `/callback`). */
+  extraRedirectUris?: readonly string[];
   /** The zaken subgraph's catalogus cache (e.g. on Redis); a memory cache without it. */
   catalogusCache?: StaleWhileRevalidate;
   /** The verwerkingenlog's batching, where a test needs other values than production's. */
@@ -238,7 +240,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const keys = generateSigningJwks();
     const idp = await startIdp({
       keys,
-      extraRedirectUris: [`${gatewayL.url}/`],
+      extraRedirectUris: [`${gatewayL.url}/`, ...(options.extraRedirectUris ?? [])],
       logger: options.logger ?? silentLogger,
     });
     disposers.push(() => idp[Symbol.asyncDispose]());

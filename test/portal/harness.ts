@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { listen } from '../../lib/http/listen.js';
+import { listen, type Listening } from '../../lib/http/listen.js';
 import { loadPortalOperations } from '../../portal/bff/operations.js';
 import { createPortal } from '../../portal/bff/portal.js';
 import { createMemorySessionStore } from '../../portal/bff/sessions.js';
@@ -41,23 +41,27 @@ export interface RunningPortal extends AsyncDisposable {
   advanceClock(ms: number): void;
 }
 
-/**
- * The portal's back-end on 127.0.0.1:0 against a test stack. `redirectUri` is what the stack's
- * IdP registers for its client (see portal.e2e.test.ts for why it is not `<url>/callback` yet).
- */
+/** A socket for the portal on 127.0.0.1:0, open before the stack, whose IdP must know its callback. */
+export async function reservePortal(): Promise<{ server: Server; listening: Listening; callbackUrl: string }> {
+  const server = createServer();
+  const listening = await listen(server, { port: 0 });
+  return { server, listening, callbackUrl: `${listening.url}/callback` };
+}
+
+/** The portal's back-end on the reserved socket, against a test stack. */
 export async function startPortal(
   stack: Stack,
-  options: { staticDir: string; redirectUri: string; idleMs?: number },
+  reserved: { server: Server; listening: Listening; callbackUrl: string },
+  options: { staticDir: string; idleMs?: number },
 ): Promise<RunningPortal> {
   let offset = 0;
   const now = () => Date.now() + offset;
-  const server = createServer();
-  const listening = await listen(server, { port: 0 });
+  const { server, listening } = reserved;
   const portal = createPortal({
     publicUrl: listening.url,
     gatewayUrl: stack.gatewayUrl,
     gatewayTimeoutMs: 5_000,
-    oidc: { issuer: stack.idp.issuer, clientId: stack.idp.clientId, redirectUri: options.redirectUri },
+    oidc: { issuer: stack.idp.issuer, clientId: stack.idp.clientId, redirectUri: reserved.callbackUrl },
     sessions: createMemorySessionStore({
       secret: 'test-portaal-sessie-geheim-0123456789',
       idleMs: options.idleMs ?? 15 * 60_000,

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { buildFrontEnd, startPortal, type RunningPortal } from './harness.js';
+import { buildFrontEnd, reservePortal, startPortal, type RunningPortal } from './harness.js';
 
 /** Debian's Chromium; `.ci/run` installs it. Never a downloaded browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,13 +33,15 @@ describe.skipIf(!hasChromium)('the reference portal in a real browser', () => {
   let portal: RunningPortal;
   let browser: Browser;
   let removeBuild = () => undefined as void;
-  let gatewayRoot: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     const web = await buildFrontEnd();
     removeBuild = web.remove;
+    // The portal's socket first: the stack's IdP must know its callback URL.
+    const reserved = await reservePortal();
     stack = await startStack({
+      extraRedirectUris: [reserved.callbackUrl],
       subgraphProxies: true,
       // Short deadlines, so a stopped subgraph costs the test little; the same mechanism as production.
       gateway: {
@@ -50,13 +52,7 @@ describe.skipIf(!hasChromium)('the reference portal in a real browser', () => {
         safelist: true,
       },
     });
-    gatewayRoot = stack.gatewayUrl.replace(/graphql$/, '');
-    // The stack's IdP registers one browser redirect URI for its client: the gateway's root (for
-    // the playground). Until startStack can register more, the portal uses that URI in its
-    // authorization and token requests, and the test takes the browser on from there to the
-    // portal's /callback with the same query (see `logInAtIdp`). Code, state and PKCE checks are
-    // the real ones.
-    portal = await startPortal(stack, { staticDir: web.dir, redirectUri: gatewayRoot });
+    portal = await startPortal(stack, reserved, { staticDir: web.dir });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -148,8 +144,8 @@ describe.skipIf(!hasChromium)('the reference portal in a real browser', () => {
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Inloggen met DigiD' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.href.startsWith(gatewayRoot) && url.searchParams.has('code'));
-    await page.goto(`${portal.url}/callback${new URL(page.url()).search}`);
+    // The IdP sends the browser to the portal's /callback, which logs in and goes on to the page.
+    await page.waitForURL((url) => url.href.startsWith(portal.url) && url.pathname !== '/callback');
   }
 
   async function logIn(page: Page, niveau: 'basis' | 'midden' | 'substantieel' = 'substantieel') {
