@@ -11,6 +11,7 @@ import {
   type JWTPayload,
   type CryptoKey,
 } from 'jose';
+import { createExpiringMap } from './cache/expiring-map.js';
 import { identitySchema, type Identity } from './identity/index.js';
 
 /**
@@ -30,16 +31,6 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** A token is used again while it has at least this long to live: longer than any request may take. */
 const REUSE_MARGIN_SECONDS = 20;
-const MAX_REMEMBERED = 10_000;
-
-/** Drops the least recently used entries of `map` beyond `max`. */
-function bound<K, V>(map: Map<K, V>, max: number): void {
-  while (map.size > max) {
-    const oldest = map.keys().next().value;
-    if (oldest === undefined) break;
-    map.delete(oldest);
-  }
-}
 /**
  * The subject of a token the gateway mints for itself rather than for a resident. The colon
  * cannot occur in a pseudonym (base64url), so no resident's token can carry it.
@@ -89,7 +80,7 @@ export async function createInternalTokenSigner(
   const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
   const kid = privateJwk.kid;
   const reuseSeconds = Math.max(0, ttlSeconds - REUSE_MARGIN_SECONDS);
-  const remembered = new Map<string, { token: Promise<string>; iat: number }>();
+  const remembered = createExpiringMap<{ token: Promise<string>; iat: number }>({ now });
   const mint = (audience: string, caller: InternalCaller, iat: number): Promise<string> =>
     new SignJWT(caller.kind === 'person' ? { idn: caller.identity } : {})
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, typ: 'JWT', ...(kid ? { kid } : {}) })
@@ -104,12 +95,10 @@ export async function createInternalTokenSigner(
       const iat = Math.floor(now() / 1000);
       const cacheKey = JSON.stringify([audience, subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
       const known = remembered.get(cacheKey);
-      if (known && iat >= known.iat && iat - known.iat < reuseSeconds) return known.token;
+      if (known && iat >= known.iat) return known.token;
       const token = mint(audience, caller, iat);
-      remembered.delete(cacheKey);
-      remembered.set(cacheKey, { token, iat });
+      remembered.set(cacheKey, { token, iat }, (iat + reuseSeconds) * 1000);
       token.catch(() => remembered.delete(cacheKey));
-      bound(remembered, MAX_REMEMBERED);
       return token;
     },
   };
@@ -141,7 +130,7 @@ export function createInternalTokenVerifier(
 ): InternalTokenVerifier {
   const keys = createLocalJWKSet(publicJwks);
   // The same token comes with every call of a caller for a minute: its signature is checked once.
-  const verified = new Map<string, { caller: DistributiveOmit<InternalCaller, 'requestId'>; exp: number }>();
+  const verified = createExpiringMap<{ caller: DistributiveOmit<InternalCaller, 'requestId'>; exp: number }>({ now });
 
   const check = async (
     token: string,
@@ -177,12 +166,10 @@ export function createInternalTokenVerifier(
       const requestId = sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID();
       const hash = createHash('sha256').update(token).digest('base64url');
       let entry = verified.get(hash);
-      // Expiry as the verification itself judges it (five seconds of tolerance).
-      if (!entry || now() / 1000 > entry.exp + 5) {
-        if (entry) verified.delete(hash);
+      if (!entry) {
         entry = await check(token);
-        verified.set(hash, entry);
-        bound(verified, MAX_REMEMBERED);
+        // Until it expires as the verification itself judges it (five seconds of tolerance).
+        verified.set(hash, entry, (entry.exp + 5) * 1000);
       }
       return { ...entry.caller, requestId } as InternalCaller;
     },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
+import { createExpiringMap } from '../../lib/cache/index.js';
 import type { OidcVerifier } from './oidc.js';
 
 export interface VerifiedTokenCacheOptions {
@@ -23,35 +24,25 @@ export interface VerifiedTokenCacheOptions {
  * (`nbf` in the future) is not remembered either.
  */
 export function withVerifiedTokenCache(verifier: OidcVerifier, options: VerifiedTokenCacheOptions = {}): OidcVerifier {
-  const maxEntries = options.maxEntries ?? 10_000;
   const maxAgeMs = options.maxAgeMs ?? 300_000;
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { payload: JWTPayload; until: number }>();
+  const entries = createExpiringMap<JWTPayload>({
+    ...(options.maxEntries ? { maxEntries: options.maxEntries } : {}),
+    refreshOnRead: true,
+    now,
+  });
 
   return {
     async verify(token) {
       const key = createHash('sha256').update(token).digest('base64url');
       const hit = entries.get(key);
-      if (hit) {
-        entries.delete(key);
-        if (now() < hit.until) {
-          entries.set(key, hit); // most recently used last
-          return hit.payload;
-        }
-      }
+      if (hit) return hit;
       const payload = await verifier.verify(token);
       const at = now();
       const notBefore = typeof payload.nbf === 'number' ? payload.nbf * 1000 : 0;
       if (typeof payload.exp === 'number' && notBefore <= at) {
         const until = Math.min(payload.exp * 1000, at + maxAgeMs);
-        if (until > at) {
-          entries.set(key, { payload, until });
-          while (entries.size > maxEntries) {
-            const oldest = entries.keys().next().value;
-            if (oldest === undefined) break;
-            entries.delete(oldest);
-          }
-        }
+        if (until > at) entries.set(key, payload, until);
       }
       return payload;
     },

@@ -7,3 +7,4 @@ export {
   type StaleWhileRevalidateOptions,
 } from './stale-while-revalidate.js';
 export { openRedisConnection, reasonOf, type RedisClient, type RedisConnection } from './redis-connection.js';
+export { createExpiringMap, type ExpiringMap, type ExpiringMapOptions } from './expiring-map.js';

@@ -1,4 +1,5 @@
 import { assertTtl, type KeyValueCache } from './cache.js';
+import { createExpiringMap } from './expiring-map.js';
 
 /** Options of {@link createMemoryCache}. */
 export interface MemoryCacheOptions {
@@ -16,29 +17,15 @@ export interface MemoryCacheOptions {
  * configured. Each process (and replica) has its own; nothing is shared.
  */
 export function createMemoryCache(options: MemoryCacheOptions = {}): KeyValueCache {
-  const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
-  // Map keeps insertion order; re-inserting on `set` makes the first key the oldest write.
-  const entries = new Map<string, { value: string; expiresAt: number }>();
+  const entries = createExpiringMap<string>({ ...(options.maxEntries ? { maxEntries: options.maxEntries } : {}), now });
   return {
     async get(key) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return undefined;
-      }
-      return entry.value;
+      return entries.get(key);
     },
     async set(key, value, { ttlMs }) {
       assertTtl(ttlMs);
-      entries.delete(key);
-      entries.set(key, { value, expiresAt: now() + ttlMs });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next();
-        if (oldest.done) break;
-        entries.delete(oldest.value);
-      }
+      entries.set(key, value, now() + ttlMs);
     },
     async delete(key) {
       entries.delete(key);

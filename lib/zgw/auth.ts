@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { createExpiringMap } from '../cache/expiring-map.js';
 
 /** Who a request is for, as the ZGW audit trail records it (`user_id`, `user_representation`). */
 export interface ZgwActor {
@@ -14,8 +15,7 @@ export interface ZgwCredentials {
 
 /** How long one minted token is used again for the same application and resident. */
 const REUSE_MS = 30_000;
-const MAX_REMEMBERED = 10_000;
-const remembered = new Map<string, { token: Promise<string>; mintedAtMs: number }>();
+const remembered = createExpiringMap<{ token: Promise<string>; mintedAtMs: number }>();
 
 /**
  * ZGW authorisation: an HS256 JWT with `iss`/`client_id`, `iat` in seconds (ZGW servers reject a
@@ -27,18 +27,12 @@ const remembered = new Map<string, { token: Promise<string>; mintedAtMs: number 
  */
 export function zgwToken(credentials: ZgwCredentials, actor: ZgwActor, nowMs: number): Promise<string> {
   const key = JSON.stringify([credentials.clientId, credentials.secret, actor.userId, actor.userRepresentation]);
-  const known = remembered.get(key);
-  if (known && nowMs >= known.mintedAtMs && nowMs - known.mintedAtMs < REUSE_MS) return known.token;
+  const known = remembered.get(key, nowMs);
+  if (known && nowMs >= known.mintedAtMs) return known.token;
   const token = mintZgwToken(credentials, actor, nowMs);
-  remembered.delete(key);
-  remembered.set(key, { token, mintedAtMs: nowMs });
+  remembered.set(key, { token, mintedAtMs: nowMs }, nowMs + REUSE_MS);
   // A failed signing is not remembered.
   token.catch(() => remembered.delete(key));
-  while (remembered.size > MAX_REMEMBERED) {
-    const oldest = remembered.keys().next().value;
-    if (oldest === undefined) break;
-    remembered.delete(oldest);
-  }
   return token;
 }
 
