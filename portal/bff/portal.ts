@@ -38,7 +38,7 @@ export interface Portal {
 }
 
 /** The pages of the front-end; every other path gets its "page not found" with status 404. */
-const PAGES = new Set(['/', '/zaken']);
+const PAGES = new Set(['/', '/gegevens', '/zaken', '/zaak', '/berichten', '/meldingen', '/bescherming']);
 const SESSION_COOKIE = 'portaal_sessie';
 const LOGIN_COOKIE = 'portaal_inlog';
 /** Time to log in at the provider before the callback is refused. */

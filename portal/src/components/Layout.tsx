@@ -6,7 +6,11 @@ import { GEMEENTE } from '../gemeente.js';
 
 const MENU = [
   { href: '/', naam: 'Overzicht' },
+  { href: '/gegevens', naam: 'Mijn gegevens' },
   { href: '/zaken', naam: 'Mijn zaken' },
+  { href: '/berichten', naam: 'Berichten' },
+  { href: '/meldingen', naam: 'Meldingen en contactgegevens' },
+  { href: '/bescherming', naam: 'Hoe beschermen wij uw gegevens' },
 ] as const;
 
 export interface LayoutProps {
