@@ -6,6 +6,8 @@ import { Kind, parse } from 'graphql';
 /** One operation the front-end may ask for. */
 export interface PortalOperation {
   readonly name: string;
+  /** A mutation changes something: the back-end asks more of the request before it passes one on. */
+  readonly kind: 'query' | 'mutation';
   readonly text: string;
   /**
    * The operation's id in the gateway's persisted-operation manifest, when it is there: the
@@ -23,8 +25,9 @@ export function operationId(text: string): string {
 }
 
 /**
- * Reads the `.graphql` files of `dir`, each holding exactly one named query (fragments may
- * follow). Throws at start-up on anything else, so a mistake is found before a resident is.
+ * Reads the `.graphql` files of `dir`, each holding exactly one named query or mutation
+ * (fragments may follow). Throws at start-up on anything else (a subscription, two operations,
+ * one without a name), so a mistake is found before a resident is.
  */
 export function loadPortalOperations(dir: string, manifestFile?: string): ReadonlyMap<string, PortalOperation> {
   const manifest = manifestFile ? manifestIdsByName(manifestFile) : new Map<string, string>();
@@ -35,11 +38,16 @@ export function loadPortalOperations(dir: string, manifestFile?: string): Readon
     const text = readFileSync(join(dir, file), 'utf8');
     const definitions = parse(text).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     const [only, ...others] = definitions;
-    if (!only || others.length > 0 || only.operation !== 'query' || !only.name) {
-      throw new Error(`${file}: moet precies één query met een naam bevatten`);
+    if (!only || others.length > 0 || (only.operation !== 'query' && only.operation !== 'mutation') || !only.name) {
+      throw new Error(`${file}: moet precies één query of mutation met een naam bevatten`);
     }
     const documentId = manifest.get(only.name.value);
-    operations.set(operationId(text), { name: only.name.value, text, ...(documentId ? { documentId } : {}) });
+    operations.set(operationId(text), {
+      name: only.name.value,
+      kind: only.operation,
+      text,
+      ...(documentId ? { documentId } : {}),
+    });
   }
   if (operations.size === 0) throw new Error(`${dir}: geen operaties gevonden`);
   return operations;

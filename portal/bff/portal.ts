@@ -4,9 +4,10 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import * as oidc from 'openid-client';
 import { ERROR_MESSAGES, type ErrorCode } from '../../lib/errors.js';
 import { apiContentSecurityPolicy, securityHeaders } from '../../lib/http/security-headers.js';
-import { acrForNiveau, NIVEAUS, type Niveau } from '../../lib/identity/index.js';
+import { acrForNiveau, DEFAULT_LEES_NIVEAU, NIVEAUS, type Middel, type Niveau } from '../../lib/identity/index.js';
 import { silentLogger, type Logger } from '../../lib/logging.js';
 import { isLoopbackUrl } from './config.js';
+import { DOCUMENT_ROUTE, documentRoute } from './documents.js';
 import type { PortalOperation } from './operations.js';
 import type { SessionStore, SessieOpzoeking } from './sessions.js';
 
@@ -94,6 +95,7 @@ export function createPortal(deps: PortalDeps): Portal {
 
   app.get('/login', async (req, res) => {
     const niveau = requestedNiveau(req.query['niveau']);
+    const acrValues = acrValuesFor(requestedMiddel(req.query['middel']), niveau);
     let config: oidc.Configuration;
     try {
       config = await provider();
@@ -114,8 +116,8 @@ export function createPortal(deps: PortalDeps): Portal {
       state,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
-      // After NIVEAU_TE_LAAG the front-end asks for the level the API named.
-      ...(niveau ? { acr_values: acrForNiveau('DIGID', niveau) } : {}),
+      // After NIVEAU_TE_LAAG the front-end asks for the level the API named; eHerkenning always names one.
+      ...(acrValues ? { acr_values: acrValues } : {}),
     });
     res.redirect(303, url.href);
   });
@@ -168,6 +170,15 @@ export function createPortal(deps: PortalDeps): Portal {
       >;
       const operation = typeof documentId === 'string' ? deps.operations.get(documentId) : undefined;
       if (!operation) return sendError(res, 400, 'VRAAG_NIET_TOEGESTAAN');
+      // A change needs a positive sign that the portal's own page sent it (every browser adds
+      // one), not only the absence of a foreign one: a request with neither header changes nothing.
+      if (
+        operation.kind === 'mutation' &&
+        req.headers['sec-fetch-site'] !== 'same-origin' &&
+        req.headers.origin !== publicOrigin
+      ) {
+        return sendError(res, 403, 'FORBIDDEN');
+      }
       if (
         variables !== undefined &&
         (typeof variables !== 'object' || variables === null || Array.isArray(variables))
@@ -215,6 +226,10 @@ export function createPortal(deps: PortalDeps): Portal {
       res.status(answer.status).json(result);
     },
   );
+  app.get(
+    DOCUMENT_ROUTE,
+    documentRoute(deps, (req) => deps.sessions.find(cookieOf(req, SESSION_COOKIE))),
+  );
 
   // The front-end: its assets, and index.html for each page (status 404 for anything else, so a
   // mistyped address is not mistaken for a page).
@@ -249,6 +264,21 @@ export function createPortal(deps: PortalDeps): Portal {
 function requestedNiveau(value: unknown): Niveau | undefined {
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
   return (NIVEAUS as readonly string[]).includes(upper) ? (upper as Niveau) : undefined;
+}
+
+/** `?middel=eherkenning` for entrepreneurs; anything else is a DigiD login. */
+function requestedMiddel(value: unknown): Middel {
+  return typeof value === 'string' && value.toLowerCase() === 'eherkenning' ? 'EHERKENNING' : 'DIGID';
+}
+
+/**
+ * The `acr_values` of a login. DigiD without a level asks for none (the provider's default). An
+ * eHerkenning login is asked for by its own acr value, which is how a broker tells the means
+ * apart; without a level, the one the gateway needs to read anything (DEFAULT_LEES_NIVEAU).
+ */
+function acrValuesFor(middel: Middel, niveau: Niveau | undefined): string | undefined {
+  if (middel === 'EHERKENNING') return acrForNiveau('EHERKENNING', niveau ?? DEFAULT_LEES_NIVEAU);
+  return niveau ? acrForNiveau('DIGID', niveau) : undefined;
 }
 
 function cookieOf(req: Request, name: string): string | undefined {

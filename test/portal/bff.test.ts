@@ -185,6 +185,98 @@ describe('the portal back-end', () => {
     expect((await fetch(`${portal.url}/bestaat-niet`)).status).toBe(404);
     expect(await (await fetch(`${portal.url}/health`)).json()).toEqual({ status: 'ok', process: 'portal' });
   });
+
+  it('asks the provider for eHerkenning with ?middel=eherkenning, at the level the gateway reads with unless one is named', async () => {
+    const acrValues = async (query: string) => {
+      const login = await fetch(`${portal.url}/login${query}`, { redirect: 'manual' });
+      expect(login.status).toBe(303);
+      const authorize = new URL(login.headers.get('location') ?? '');
+      expect(authorize.origin).toBe(idp.issuer);
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      return authorize.searchParams.get('acr_values');
+    };
+    expect(await acrValues('?middel=eherkenning')).toBe('urn:etoegang:core:assurance-class:loa2plus');
+    expect(await acrValues('?middel=eherkenning&niveau=substantieel')).toBe('urn:etoegang:core:assurance-class:loa3');
+    // DigiD stays as it was: no level asked unless one is named; an unknown means is DigiD.
+    expect(await acrValues('')).toBeNull();
+    expect(await acrValues('?middel=onbekend')).toBeNull();
+    expect(await acrValues('?middel=digid&niveau=midden')).toBe(
+      'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract',
+    );
+    expect(received).toEqual([]);
+  });
+
+  it('passes on a mutation of its own only by POST, with a sign that the portal’s own page sent it', async () => {
+    const [wijzigId, wijzig] = [...operations].find(([, op]) => op.name === 'PortaalWijzigVoorkeuren') ?? [];
+    expect(wijzig?.kind).toBe('mutation');
+    const cookie = loggedIn();
+    const variables = { input: { kanalen: [{ kanaal: 'EMAIL', aan: true }] } };
+    const ok = await ask({ documentId: wijzigId, variables }, { cookie });
+    expect(ok.status).toBe(200);
+    expect(received).toEqual([
+      {
+        authorization: 'Bearer het-token-van-de-inwoner',
+        body: { query: wijzig?.text, operationName: 'PortaalWijzigVoorkeuren', variables },
+      },
+    ]);
+
+    // Neither Sec-Fetch-Site nor the portal's Origin (or `Origin: null`): the change is refused.
+    const post = (headers: Record<string, string>) =>
+      fetch(`${portal.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify({ documentId: wijzigId, variables }),
+      });
+    for (const headers of [{}, { origin: 'null' }]) {
+      const refused = await post(headers);
+      expect(refused.status).toBe(403);
+      expect((await codeOf(refused))?.['code']).toBe('FORBIDDEN');
+    }
+    // A browser without Sec-Fetch-Site still sends its Origin.
+    expect((await post({ origin: portal.url })).status).toBe(200);
+    // A GET passes nothing on, whatever it names.
+    const get = await fetch(`${portal.url}/api/graphql?documentId=${encodeURIComponent(wijzigId ?? '')}`, {
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(get.status).toBe(404);
+    expect(received).toHaveLength(2);
+  });
+
+  it('refuses an operations folder with anything but one named query or mutation per file', () => {
+    const folder = (files: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'portaal-operaties-'));
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      return dir;
+    };
+    for (const text of [
+      'subscription Nieuw { me { id } }',
+      'query { me { id } }',
+      'mutation { wijzigVoorkeuren(input: {}) { zelfGekozen } }',
+      'query A { me { id } }\nmutation B { wijzigVoorkeuren(input: {}) { zelfGekozen } }',
+      'fragment Alleen on Gebruiker { id }',
+    ]) {
+      const dir = folder({ 'Fout.graphql': text });
+      try {
+        expect(() => loadPortalOperations(dir)).toThrow(
+          'Fout.graphql: moet precies één query of mutation met een naam bevatten',
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const dir = folder({
+      'A.graphql': 'query A { me { id } }',
+      'B.graphql': 'mutation B($id: ID!) { verwijderContactgegeven(id: $id) { voorkeuren { zelfGekozen } } }',
+    });
+    try {
+      expect([...loadPortalOperations(dir).values()].map((op) => [op.name, op.kind])).toEqual([
+        ['A', 'query'],
+        ['B', 'mutation'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the portal configuration', () => {

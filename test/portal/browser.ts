@@ -252,3 +252,23 @@ export function usePortalSuite(options: { readonly gateway?: StackOptions['gatew
 /** The block of one section of a page, by its heading (level 2). */
 export const section = (page: Page, heading: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: heading }) });
+
+/**
+ * At the DigiD-simulator's eHerkenning form: choose a company (by KvK number) and a level, then
+ * log in, with the keyboard. The simulator shows both forms whatever the portal asked for.
+ */
+export async function logInAtIdpWithEherkenning(
+  suite: PortalSuite,
+  page: Page,
+  kvk: string,
+  niveau: DigidNiveau = 'midden',
+): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(suite.stack.idp.issuer));
+  await page.locator(`#eh-bedrijf-${kvk}`).focus();
+  await page.keyboard.press('Space');
+  await page.locator(`#eh-niveau-${niveau}`).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Inloggen met eHerkenning' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.href.startsWith(suite.portal.url) && url.pathname !== '/callback');
+}

@@ -31,13 +31,23 @@ export function Laden() {
 
 /**
  * Starts a login at the back-end. A form, not a script: it works without JavaScript and the
- * token exchange stays on the server.
+ * token exchange stays on the server. DigiD unless `middel` says eHerkenning (for entrepreneurs).
  */
-export function InlogKnop({ label, niveau }: { readonly label: string; readonly niveau?: Niveau }) {
+export function InlogKnop({
+  label,
+  niveau,
+  middel = 'DIGID',
+}: {
+  readonly label: string;
+  readonly niveau?: Niveau;
+  readonly middel?: 'DIGID' | 'EHERKENNING';
+}) {
   return (
     <form method="get" action="/login">
+      {middel === 'EHERKENNING' && <input type="hidden" name="middel" value="eherkenning" />}
       {niveau && <input type="hidden" name="niveau" value={niveau.toLowerCase()} />}
-      <Button type="submit" purpose="primary">
+      {/* Most visitors are residents: DigiD stays the main button next to eHerkenning. */}
+      <Button type="submit" purpose={middel === 'EHERKENNING' ? 'secondary' : 'primary'}>
         {label}
       </Button>
     </form>

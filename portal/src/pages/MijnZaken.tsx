@@ -8,6 +8,7 @@ import { PortaalZakenDocument } from '../operations/index.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { datum } from '../tekst.js';
 import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { zaakAdres } from './Zaak.js';
 
 /** All zaken, newest first, ten per page. One operation; `?na=` holds the place in the list. */
 export function MijnZaken() {
@@ -51,8 +52,9 @@ export function MijnZaken() {
               <ul className="items">
                 {zaken.items.map((zaak) => (
                   <li key={`${zaak.bronorganisatie}/${zaak.identificatie}`} className="item">
+                    {/* The heading is the link to the zaak's own page: one link per zaak, named by the zaak. */}
                     <Heading level={2} appearance="level-3">
-                      {zaak.omschrijving}
+                      <Link href={zaakAdres(zaak)}>{zaak.omschrijving}</Link>
                     </Heading>
                     <dl className="gegevens">
                       {zaak.zaaktype && (

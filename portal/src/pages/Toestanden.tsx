@@ -33,6 +33,11 @@ export function Inloggen({ verlopen }: { readonly verlopen: boolean }) {
       </Paragraph>
       <Paragraph>U logt in met DigiD. Daarna ziet u meteen uw overzicht.</Paragraph>
       <InlogKnop label="Inloggen met DigiD" />
+      <Heading level={2}>Voor ondernemers</Heading>
+      <Paragraph>
+        Hebt u een bedrijf of organisatie? Log dan in met eHerkenning. U ziet dan de zaken en berichten van uw bedrijf.
+      </Paragraph>
+      <InlogKnop label="Inloggen met eHerkenning" middel="EHERKENNING" />
     </Layout>
   );
 }
