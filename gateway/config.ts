@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { BRONNEN, CLAIM_PRESETS } from '../lib/identity/index.js';
-import { ConfigError, env, parseEnv } from '../lib/config.js';
+import { ConfigError, env, oidcEnv, oidcProblems, oidcVerificationOf, parseEnv } from '../lib/config.js';
 import { DEFAULT_QUERY_LIMITS } from './plugins/limits.js';
 import { DEFAULT_RATE_LIMITS, type RateLimit } from './plugins/rate-limits.js';
 
@@ -15,16 +14,6 @@ const rateLimit = (fallback: RateLimit) =>
     })
     .pipe(z.object({ points: z.number().int().min(1), durationSeconds: z.number().int().min(1).max(86_400) }))
     .default(fallback);
-
-const commaList = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  )
-  .pipe(z.array(z.string()).min(1));
 
 const jwkJson = env.json('Web Key').pipe(
   z
@@ -44,37 +33,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: env.port(4000),
   LOG_LEVEL: env.logLevel(),
-  /** The OIDC provider (broker) whose access tokens the gateway accepts; discovery is read from it. */
-  OIDC_ISSUER: env.url(),
-  OIDC_AUDIENCE: z.string().min(1),
-  OIDC_ALGORITHMS: z
-    .string()
-    .default('RS256,PS256,ES256')
-    .transform((v) => v.split(',').map((a) => a.trim()))
-    .pipe(
-      z
-        .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
-        .min(1),
-    ),
-  /** Where the broker puts the BSN: `bsn`, `nin` or `sub` (see lib/identity/claims.ts). */
-  OIDC_CLAIM_PRESET: z.enum(CLAIM_PRESETS).default('bsn'),
-  OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
-  /** Only RFC 9068 access tokens (`typ: at+jwt`); `false` only for a broker that cannot set it, and then OIDC_CLIENT_IDS is required. */
-  OIDC_REQUIRE_AT_JWT: env.boolean(true),
-  /** The clients (portal back-ends) whose access tokens are accepted (`client_id` or `azp`), comma-separated. */
-  OIDC_CLIENT_IDS: commaList.optional(),
-  /**
-   * Machtigingen (DigiD Machtigen, eHerkenning ketenmachtiging): per dienst, the sources someone
-   * acting for another may see, as JSON, e.g. `{"<dienst>":["zaken","berichten"]}`. A machtiging
-   * for a dienst not listed is refused (403). Default: none.
-   */
-  MACHTIGING_DIENSTEN: env
-    .json('object', '{}')
-    .pipe(z.record(z.string().min(1).max(200), z.array(z.enum(BRONNEN)).min(1))),
-  /** An unknown `kid` re-reads the JWKS at most once per this many seconds. */
-  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
-  /** The JWKS is read again after this many seconds (key rotation without an unknown `kid`). */
-  OIDC_JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  // The resident's OIDC provider, as a subgraph with SUBGRAPH_AUTH=oidc reads it too.
+  ...oidcEnv(),
   /** ES256 private JWK (with kid) that signs internal tokens for the subgraphs. */
   INTERNAL_TOKEN_PRIVATE_KEY: jwkJson,
   /** Secret for the pseudonymous `Gebruiker.id` (HMAC key); changing it changes every id. */
@@ -114,7 +74,7 @@ const schema = z.object({
    * `trust proxy`: addresses or subnets, comma-separated, or `loopback`, `uniquelocal`). Unset:
    * none; the client is the peer of the TCP connection.
    */
-  TRUST_PROXY: commaList.optional(),
+  TRUST_PROXY: env.commaList().optional(),
   /**
    * Verwerkingenlog: entries kept in memory while the voorkeuren subgraph does not take them;
    * beyond this the oldest are dropped and counted (docs/security.md).
@@ -141,16 +101,8 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 /** Reads the gateway's configuration once; throws naming each bad variable. */
 export function loadGatewayConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
   const parsed = parseEnv(schema, environment);
-  // Without the access-token type, only a client list that cannot match an ID token (whose `aud`
-  // is the client it was issued to) tells an access token from an ID token.
-  if (
-    !parsed.OIDC_REQUIRE_AT_JWT &&
-    (!parsed.OIDC_CLIENT_IDS || parsed.OIDC_CLIENT_IDS.includes(parsed.OIDC_AUDIENCE))
-  ) {
-    throw new ConfigError([
-      'OIDC_CLIENT_IDS: is required when OIDC_REQUIRE_AT_JWT is false, and must not contain OIDC_AUDIENCE',
-    ]);
-  }
+  const oidcConfigProblems = oidcProblems(parsed);
+  if (oidcConfigProblems.length > 0) throw new ConfigError(oidcConfigProblems);
   const playground = parsed.PLAYGROUND === undefined ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'true';
   const playgroundClientId =
     parsed.PLAYGROUND_OIDC_CLIENT_ID ?? (parsed.NODE_ENV === 'production' ? null : 'mijn-omgeving-dev');
@@ -168,9 +120,7 @@ export function loadGatewayConfig(environment: Readonly<Record<string, string | 
     playground,
     playgroundClientId,
     // The playground logs in as a client of its own: its tokens are accepted too.
-    oidcClientIds: parsed.OIDC_CLIENT_IDS
-      ? [...parsed.OIDC_CLIENT_IDS, ...(playground && playgroundClientId ? [playgroundClientId] : [])]
-      : undefined,
+    oidcVerification: oidcVerificationOf(parsed, playground && playgroundClientId ? [playgroundClientId] : []),
     rateLimits: {
       address: parsed.RATE_LIMIT_ADDRESS,
       resident: parsed.RATE_LIMIT_RESIDENT,

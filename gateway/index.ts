@@ -6,8 +6,7 @@ import { createInternalTokenSigner } from '../lib/internal-token.js';
 import { createLogger } from '../lib/logging.js';
 import { collectProcessMetrics } from '../lib/observability/metrics.js';
 import { startTracing } from '../lib/observability/tracing.js';
-import { createOidcVerifier } from './auth/oidc.js';
-import { withVerifiedTokenCache } from './auth/verified-tokens.js';
+import { createResidentTokenVerifier } from '../lib/oidc/index.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 import { loadExampleOperations } from './playground/playground.js';
@@ -56,18 +55,7 @@ const gateway = await createGateway({
   requestDeadlineMs: config.REQUEST_DEADLINE_MS,
   subgraphBreaker: { failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, openMs: config.SUBGRAPH_BREAKER_OPEN_MS },
   // The same token comes with every page of a session: its signature is checked once.
-  oidc: withVerifiedTokenCache(
-    createOidcVerifier({
-      issuer: config.OIDC_ISSUER,
-      audience: config.OIDC_AUDIENCE,
-      algorithms: config.OIDC_ALGORITHMS,
-      clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
-      requireAccessTokenType: config.OIDC_REQUIRE_AT_JWT,
-      ...(config.oidcClientIds ? { clientIds: config.oidcClientIds } : {}),
-      jwksCooldownSeconds: config.OIDC_JWKS_COOLDOWN_SECONDS,
-      jwksMaxAgeSeconds: config.OIDC_JWKS_MAX_AGE_SECONDS,
-    }),
-  ),
+  oidc: createResidentTokenVerifier(config.oidcVerification),
   claimPreset: config.OIDC_CLAIM_PRESET,
   machtigingDiensten: config.MACHTIGING_DIENSTEN,
   pseudonymKey: config.PSEUDONYM_KEY,

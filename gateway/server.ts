@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Dispatcher } from 'undici';
-import { appError } from '../lib/errors.js';
-import {
-  identityFromClaims,
-  MachtigingNotAllowedError,
-  pseudonymFor,
-  type ClaimPreset,
-  type MachtigingDiensten,
-} from '../lib/identity/index.js';
-import { REQUEST_ID, type Caller, type InternalTokenSigner } from '../lib/internal-token.js';
+import type { ClaimPreset, MachtigingDiensten } from '../lib/identity/index.js';
+import { REQUEST_ID_HEADER, requestIdFrom, type InternalTokenSigner } from '../lib/internal-token.js';
 import type { Logger } from '../lib/logging.js';
-import { IdentityProviderUnavailableError, type OidcVerifier } from './auth/oidc.js';
+import { createResidentCallers, type OidcVerifier } from '../lib/oidc/index.js';
 import { dedupeErrorsPlugin } from './plugins/errors.js';
 import { queryLimitRules, type QueryLimits } from './plugins/limits.js';
 import { persistedDocumentsMiddleware, type PersistedDocuments } from './plugins/persisted-documents.js';
@@ -22,7 +14,6 @@ import { createPlaygroundRouter, type PlaygroundOptions } from './playground/pla
 import { createDocumentProxy } from './documenten.js';
 import { SubgraphSource, type GatewayContext } from './datasources/subgraph-source.js';
 import { createHealth, requestMetrics } from '../lib/http/operations.js';
-import { bearerToken } from '../lib/http/bearer.js';
 import { createGraphQLFront, type GraphQLFront } from '../lib/graphql/http-front.js';
 
 export type { GatewayContext } from './datasources/subgraph-source.js';
@@ -98,44 +89,14 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     },
   });
 
-  /**
-   * Who is asking: anonymous without a token. A token that is present but not valid refuses the
-   * whole request (401), so a client never mistakes it for an anonymous request; why it was
-   * refused is for our logs, the client learns only that it was.
-   */
-  const resolveCaller = async (authorization: string | undefined, requestId: string): Promise<Caller> => {
-    if (!authorization) return { kind: 'anonymous', requestId };
-    const refused = (reason: string) => {
-      logger.info({ requestId, reason }, 'token refused');
-      return appError('UNAUTHENTICATED', {
-        httpStatus: 401,
-        httpHeaders: { 'www-authenticate': 'Bearer error="invalid_token"' },
-      });
-    };
-    const token = bearerToken(authorization);
-    if (!token) throw refused('malformed Authorization header');
-    try {
-      const claims = await deps.oidc.verify(token);
-      const identity = identityFromClaims(claims, deps.claimPreset, deps.machtigingDiensten ?? {});
-      return { kind: 'person', requestId, identity, gebruikerId: pseudonymFor(identity, deps.pseudonymKey) };
-    } catch (error) {
-      if (error instanceof IdentityProviderUnavailableError) {
-        logger.error({ requestId, reason: error.message }, 'identity provider unavailable');
-        throw appError('INTERNAL_SERVER_ERROR', {
-          message: 'Wij kunnen uw inlog nu niet controleren. Probeer het later opnieuw.',
-          httpStatus: 503,
-        });
-      }
-      if (error instanceof MachtigingNotAllowedError) {
-        logger.info({ requestId, reason: error.message }, 'machtiging refused');
-        throw appError('FORBIDDEN', {
-          message: 'U kunt hier niet namens deze persoon of dit bedrijf inloggen.',
-          httpStatus: 403,
-        });
-      }
-      throw refused(error instanceof Error ? error.message : 'unknown');
-    }
-  };
+  // Who is asking: the same resolution as a subgraph's in oidc mode (lib/oidc/caller.ts).
+  const resolveCaller = createResidentCallers({
+    oidc: deps.oidc,
+    claimPreset: deps.claimPreset,
+    ...(deps.machtigingDiensten ? { machtigingDiensten: deps.machtigingDiensten } : {}),
+    pseudonymKey: deps.pseudonymKey,
+    logger,
+  });
 
   if (deps.safelist && !deps.persistedDocuments) throw new Error('safelist mode needs the persisted-document manifest');
   const zakenUrl = deps.subgraphUrls['zaken'];
@@ -165,9 +126,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     // The clock of the page starts before the token is checked.
     deadline: () => Date.now() + requestDeadlineMs,
     context: async ({ req, res, deadline }) => {
-      const sent = req.headers['x-request-id'];
-      const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
-      res.setHeader('x-request-id', requestId);
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
       const caller = await resolveCaller(req.headers.authorization, requestId);
       if (caller.kind === 'person') await deps.rateLimits?.consumeResident(caller.gebruikerId);
       return { caller, deadline };

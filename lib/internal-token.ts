@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   SignJWT,
   createLocalJWKSet,
+  decodeJwt,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -29,6 +30,12 @@ export const ANONYMOUS = 'anonymous';
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** A request id as the gateway accepts one from a client or makes one. */
 export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The request id a caller named in {@link REQUEST_ID_HEADER} when it is well-formed, else a fresh one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const sent = Array.isArray(header) ? header[0] : header;
+  return sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
 /** A token is used again while it has at least this long to live: longer than any request may take. */
 const REUSE_MARGIN_SECONDS = 20;
 /**
@@ -162,8 +169,7 @@ export function createInternalTokenVerifier(
 
   return {
     async verify(token, requestIdHeader) {
-      const sent = Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader;
-      const requestId = sent !== undefined && REQUEST_ID.test(sent) ? sent : randomUUID();
+      const requestId = requestIdFrom(requestIdHeader);
       const hash = createHash('sha256').update(token).digest('base64url');
       let entry = verified.get(hash);
       if (!entry) {
@@ -174,6 +180,28 @@ export function createInternalTokenVerifier(
       return { ...entry.caller, requestId } as InternalCaller;
     },
   };
+}
+
+/**
+ * For a subgraph that has no key of the gateway (`SUBGRAPH_AUTH=oidc` behind another router):
+ * no internal token is accepted, so its routes for the gateway refuse every call.
+ */
+export function refuseInternalTokens(): InternalTokenVerifier {
+  return {
+    verify: () => Promise.reject(new InternalTokenError('this subgraph accepts no internal tokens')),
+  };
+}
+
+/**
+ * Whether a bearer token says it is one of the gateway's (its issuer, read without verifying):
+ * it picks the verifier that then checks it, and proves nothing by itself.
+ */
+export function isInternalToken(token: string): boolean {
+  try {
+    return decodeJwt(token).iss === INTERNAL_ISSUER;
+  } catch {
+    return false;
+  }
 }
 
 /** `Omit` over each member of a union. */

@@ -2,7 +2,17 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { appError } from '../errors.js';
-import { REQUEST_ID_HEADER, type InternalTokenVerifier, type Caller } from '../internal-token.js';
+import {
+  REQUEST_ID_HEADER,
+  createInternalTokenVerifier,
+  isInternalToken,
+  refuseInternalTokens,
+  requestIdFrom,
+  type InternalTokenVerifier,
+  type Caller,
+} from '../internal-token.js';
+import type { SubgraphAuth } from '../config.js';
+import { residentCallersFrom, type ResidentCallers } from '../oidc/index.js';
 import type { Logger } from '../logging.js';
 import type { BaseContext } from './context.js';
 import { DEFAULT_LEES_NIVEAU, type Niveau } from '../identity/index.js';
@@ -13,7 +23,15 @@ import { createGraphQLFront, type GraphQLFront } from './http-front.js';
 
 /** What every subgraph process hands its server: token verification, logging, time. */
 export interface SubgraphRuntime {
+  /** The gateway's internal tokens (and its service token, on the routes made for it). */
   verifier: InternalTokenVerifier;
+  /**
+   * `SUBGRAPH_AUTH=oidc`: the resident's own access token is accepted too, verified and mapped as
+   * the gateway does (lib/oidc), so a router that only forwards `Authorization` can serve the
+   * committed supergraph. Without an `Authorization` header the request is then anonymous, as at
+   * the gateway. Absent: internal tokens only.
+   */
+  oidc?: ResidentCallers;
   logger: Logger;
   introspection?: boolean;
   now?: () => Date;
@@ -46,6 +64,22 @@ export interface SubgraphServerOptions<C extends BaseContext> extends SubgraphRu
   routes?: (app: Express) => void;
 }
 
+/**
+ * The runtime's token verification for the configured {@link SubgraphAuth}: the gateway's keys
+ * (none in oidc mode without them: its tokens are then refused), and in oidc mode the resident's
+ * token as well.
+ */
+export function subgraphAuthRuntime(
+  auth: SubgraphAuth,
+  audience: string,
+  logger: Logger,
+): Pick<SubgraphRuntime, 'verifier' | 'oidc'> {
+  const verifier = auth.internalKeys
+    ? createInternalTokenVerifier(auth.internalKeys, audience)
+    : refuseInternalTokens();
+  return auth.mode === 'oidc' ? { verifier, oidc: residentCallersFrom(auth.residents, logger) } : { verifier };
+}
+
 /** A subgraph's HTTP front; call `health.stopping()` before draining on shutdown. */
 export type SubgraphServer = GraphQLFront;
 
@@ -54,7 +88,8 @@ export type SubgraphServer = GraphQLFront;
  * behind internal-token verification, `/health`, `/ready` and `/metrics`. Any request to /graphql
  * without a valid internal token, `_entities` and `_service` included, gets 401 and no data (zero
  * trust, docs/architecture.md §2.3); so does one with the gateway's service token, which names no
- * resident and is meant only for routes that accept it.
+ * resident and is meant only for routes that accept it. In oidc mode ({@link SubgraphRuntime.oidc})
+ * a valid resident's access token is let in too, and a request without a token is anonymous.
  */
 export async function createSubgraphServer<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
@@ -68,8 +103,12 @@ export async function createSubgraphServer<C extends BaseContext>(
     authorization: string | undefined,
     requestId: string | string[] | undefined,
   ): Promise<Caller> => {
+    const token = bearerToken(authorization);
+    // In oidc mode, anything but a token of the gateway is the resident's own (or none at all).
+    if (options.oidc && !(token && isInternalToken(token))) {
+      return options.oidc(authorization, requestIdFrom(requestId));
+    }
     try {
-      const token = bearerToken(authorization);
       if (!token) throw new Error('no internal token');
       const caller = await verifier.verify(token, requestId);
       // The gateway's own token is for the routes made for it: it is nobody's request for data.

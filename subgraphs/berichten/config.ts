@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { env, parseEnv, subgraphBaseEnv, withSubgraphAuth } from '../../lib/config.js';
 
 const schema = z.object({
   ...subgraphBaseEnv(4003),
@@ -24,5 +24,5 @@ export type BerichtenConfig = ReturnType<typeof loadBerichtenConfig>;
 
 /** Reads and checks the berichten subgraph's environment once; throws `ConfigError` naming each variable at fault. */
 export function loadBerichtenConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseEnv(schema, environment);
+  return withSubgraphAuth(parseEnv(schema, environment));
 }

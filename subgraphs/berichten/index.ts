@@ -1,8 +1,8 @@
-import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createUpstreamAgent } from '../../lib/http/upstream.js';
 import { createLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
+import { subgraphAuthRuntime } from '../../lib/graphql/subgraph-server.js';
 import { loadBerichtenConfig } from './config.js';
 import { createFbsAdapter } from './upstream/fbs-client.js';
 import { createLopendeZakenClient } from './upstream/lopendezaken-client.js';
@@ -44,7 +44,7 @@ await runSubgraph(
       }),
       ...mijnOverheidLinks(config.MIJNOVERHEID_PORTAAL_URL),
       overlap,
-      verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BERICHTEN_SUBGRAPH),
+      ...subgraphAuthRuntime(config.auth, BERICHTEN_SUBGRAPH, logger),
       logger,
       introspection: config.INTROSPECTION,
       leesNiveau: config.LEES_NIVEAU,

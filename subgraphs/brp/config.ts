@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { env, parseEnv, subgraphBaseEnv, withSubgraphAuth } from '../../lib/config.js';
 
 /** HTTP header values must be visible ASCII; anything else makes undici refuse the request. */
 const headerValue = () =>
@@ -62,5 +62,5 @@ export type BrpConfig = ReturnType<typeof loadBrpConfig>;
 
 /** Reads the BRP subgraph's configuration once; throws naming each bad variable. */
 export function loadBrpConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseEnv(schema, environment);
+  return withSubgraphAuth(parseEnv(schema, environment));
 }

@@ -1,7 +1,7 @@
-import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
+import { subgraphAuthRuntime } from '../../lib/graphql/subgraph-server.js';
 import { loadBrpConfig } from './config.js';
 import { createBrpClient } from './upstream/brp-client.js';
 import { createClientCredentials } from './upstream/oauth.js';
@@ -9,6 +9,7 @@ import { createBrpAgent, readBrpTls } from './upstream/tls.js';
 import { BRP_SUBGRAPH, createBrpServer } from './server.js';
 
 await runSubgraph(BRP_SUBGRAPH, loadBrpConfig, async (config) => {
+  const logger = createLogger(BRP_SUBGRAPH, config.LOG_LEVEL);
   const dispatcher = createBrpAgent(
     readBrpTls({
       certFile: config.BRP_TLS_CERT_FILE,
@@ -47,8 +48,8 @@ await runSubgraph(BRP_SUBGRAPH, loadBrpConfig, async (config) => {
       verhuizingUrl: config.BRP_VERHUIZING_URL ?? null,
       correctieUrl: config.BRP_CORRECTIE_URL ?? null,
     },
-    verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, BRP_SUBGRAPH),
-    logger: createLogger(BRP_SUBGRAPH, config.LOG_LEVEL),
+    ...subgraphAuthRuntime(config.auth, BRP_SUBGRAPH, logger),
+    logger,
     introspection: config.INTROSPECTION,
     leesNiveau: config.LEES_NIVEAU,
     deadlineMs: config.REQUEST_DEADLINE_MS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { ConfigError, env, parseEnv, subgraphBaseEnv, withSubgraphAuth } from '../../lib/config.js';
 import type { Niveau } from '../../lib/identity/index.js';
 
 /** Reading one's own preferences and contact details needs only a login; changing them needs more. */
@@ -91,8 +91,6 @@ const schema = z.object({
   MELDINGEN_NOTIFICATIES_AUTH: env.secret(20).optional(),
   /** The zaaksystemen whose status changes are announced (same shape as `ZAKEN_BRONNEN`). */
   MELDINGEN_BRONNEN: zgwBronnenEnv().optional(),
-  /** The gateway's key for `Gebruiker.id`: the resident of a zaak is found by it. */
-  PSEUDONYM_KEY: env.secret(32).optional(),
   /** Where residents see their zaken: the link in every melding. */
   MELDINGEN_PORTAAL_URL: env.url().optional(),
   /** The overlap map (default: schema/overlap.yaml): which zaaktypen MijnOverheid announces. */
@@ -130,7 +128,7 @@ export function loadVoorkeurenConfig(environment: Readonly<Record<string, string
     ].filter((p): p is string => p !== null);
     if (missing.length > 0) throw new ConfigError(missing);
   }
-  return config;
+  return withSubgraphAuth(config);
 }
 
 /** The meldingen part of the configuration, or null when meldingen are off. */

@@ -1,7 +1,7 @@
 import { createFieldCipher } from '../../lib/crypto/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
+import { subgraphAuthRuntime } from '../../lib/graphql/subgraph-server.js';
 import { createUpstreamAgent } from '../../lib/http/upstream.js';
-import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createLogger } from '../../lib/logging.js';
 import { registerOutboxMetrics } from '../../lib/observability/metrics.js';
 import { createNotifyClient } from '../../lib/notifynl/index.js';
@@ -94,7 +94,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     ...(meldingen && loop
       ? { notificaties: { authorization: meldingen.authorization, onOntvangen: () => loop.wek() } }
       : {}),
-    verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, VOORKEUREN_SUBGRAPH),
+    ...subgraphAuthRuntime(config.auth, VOORKEUREN_SUBGRAPH, logger),
     logger,
     introspection: config.INTROSPECTION,
     leesNiveau: config.LEES_NIVEAU,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, parseEnv, subgraphBaseEnv } from '../../lib/config.js';
+import { env, parseEnv, subgraphBaseEnv, withSubgraphAuth } from '../../lib/config.js';
 import { zgwBronnenEnv } from '../../lib/zgw/bron.js';
 
 const seconds = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -45,5 +45,5 @@ const schema = z
 export type ZakenConfig = ReturnType<typeof loadZakenConfig>;
 
 export function loadZakenConfig(environment: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseEnv(schema, environment);
+  return withSubgraphAuth(parseEnv(schema, environment));
 }

@@ -1,8 +1,8 @@
-import { createInternalTokenVerifier } from '../../lib/internal-token.js';
 import { createUpstreamAgent } from '../../lib/http/upstream.js';
 import { createLogger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { runSubgraph } from '../../lib/graphql/run.js';
+import { subgraphAuthRuntime } from '../../lib/graphql/subgraph-server.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
 import { createCatalogusCache } from './catalogus-cache.js';
 import { loadZakenConfig } from './config.js';
@@ -28,7 +28,7 @@ await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
           ttlSeconds: config.ZAKEN_DOCUMENT_LINK_TTL_SECONDS,
         })
       : null,
-    verifier: createInternalTokenVerifier(config.INTERNAL_TOKEN_PUBLIC_KEYS, ZAKEN_SUBGRAPH),
+    ...subgraphAuthRuntime(config.auth, ZAKEN_SUBGRAPH, logger),
     logger,
     introspection: config.INTROSPECTION,
     leesNiveau: config.LEES_NIVEAU,

@@ -36,6 +36,17 @@ describe('a process with bad configuration refuses to start, naming the variable
     expect(stderr).toMatch(/BRP_URL: must be an absolute URL/);
   });
 
+  it("a subgraph that verifies residents' tokens itself (SUBGRAPH_AUTH=oidc) without its OIDC settings", () => {
+    const { code, stderr } = start('subgraphs/brp/index.ts', {
+      SUBGRAPH_AUTH: 'oidc',
+      BRP_URL: 'https://brp.example/haalcentraal/api/brp',
+    });
+    expect(code).toBe(78);
+    for (const variable of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'PSEUDONYM_KEY']) {
+      expect(stderr).toContain(`${variable}: is required when SUBGRAPH_AUTH is oidc`);
+    }
+  });
+
   it('the development identity provider in production', () => {
     const { code, stderr } = start('simulators/idp/index.ts', { NODE_ENV: 'production' });
     expect(code).not.toBe(0);

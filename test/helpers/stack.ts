@@ -17,7 +17,7 @@ import {
 import { silentLogger, type Logger } from '../../lib/logging.js';
 import { loadOverlapMap } from '../../lib/overlap/index.js';
 import { createZgwClient } from '../../lib/zgw/client.js';
-import { createOidcVerifier } from '../../gateway/auth/oidc.js';
+import { createOidcVerifier, createResidentCallers, type OidcVerification } from '../../lib/oidc/index.js';
 import { createGateway, type GatewayDeps } from '../../gateway/server.js';
 import {
   createVerwerkingenBatcher,
@@ -187,6 +187,12 @@ export interface StackOptions {
   /** The verwerkingenlog's batching, where a test needs other values than production's. */
   verwerkingen?: Partial<Pick<VerwerkingenBatcherOptions, 'intervalMs' | 'maxBatch' | 'maxBuffer' | 'timeoutMs'>>;
   /**
+   * `oidc`: the subgraphs also accept the resident's own access token from the stack's IdP
+   * (SUBGRAPH_AUTH=oidc), so another router can forward it; the stack's gateway still works with
+   * its internal tokens. Default `intern`.
+   */
+  subgraphAuth?: 'intern' | 'oidc';
+  /**
    * Where the gateway, the subgraphs, the meldingen work and the DigiD-simulator log, e.g. a
    * logger that keeps every line for a test to read. Default: nowhere.
    */
@@ -252,8 +258,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const dispatcher = createUpstreamAgent();
     disposers.push(() => dispatcher.close());
     const overlap = loadOverlapMap(undefined);
+    // The gateway and, in oidc mode, every subgraph verify residents' tokens with these settings.
+    const oidcVerification: OidcVerification = {
+      issuer: idp.issuer,
+      audience: idp.audience,
+      algorithms: ['RS256', 'PS256', 'ES256'],
+      clockToleranceSeconds: 5,
+    };
     const runtime = (name: SubgraphName) => ({
       verifier: createInternalTokenVerifier(publicJwks as JSONWebKeySet, name),
+      ...(options.subgraphAuth === 'oidc'
+        ? {
+            oidc: createResidentCallers({
+              oidc: createOidcVerifier(oidcVerification),
+              claimPreset: 'bsn',
+              machtigingDiensten: options.gateway?.machtigingDiensten ?? {},
+              pseudonymKey: PSEUDONYM_KEY,
+              logger: options.logger ?? silentLogger,
+            }),
+          }
+        : {}),
       logger: options.logger ?? silentLogger,
       ...(options.now ? { now: options.now } : {}),
     });
@@ -374,12 +398,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphUrls: gatewaySubgraphUrls,
       subgraphTimeoutMs: 5_000,
       ...options.gateway,
-      oidc: createOidcVerifier({
-        issuer: idp.issuer,
-        audience: idp.audience,
-        algorithms: ['RS256', 'PS256', 'ES256'],
-        clockToleranceSeconds: 5,
-      }),
+      oidc: createOidcVerifier(oidcVerification),
       claimPreset: 'bsn',
       pseudonymKey: PSEUDONYM_KEY,
       signer,

@@ -7,7 +7,7 @@ import {
   InvalidTokenError,
   type OidcVerifier,
   type OidcVerifierOptions,
-} from '../../gateway/auth/oidc.js';
+} from '../../lib/oidc/index.js';
 import { identityFromClaims } from '../../lib/identity/index.js';
 import { loginAsTestPerson } from '../../simulators/idp/login-client.js';
 import {

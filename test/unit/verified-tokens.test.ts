@@ -1,7 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { InvalidTokenError, type OidcVerifier } from '../../gateway/auth/oidc.js';
-import { withVerifiedTokenCache } from '../../gateway/auth/verified-tokens.js';
+import { InvalidTokenError, withVerifiedTokenCache, type OidcVerifier } from '../../lib/oidc/index.js';
 
 /** A verifier that accepts `ok:<exp seconds>[:<nbf seconds>]` tokens and counts its calls. */
 function countingVerifier(): OidcVerifier & { calls: number } {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
-import { createExpiringMap } from '../../lib/cache/index.js';
-import type { OidcVerifier } from './oidc.js';
+import { createExpiringMap } from '../cache/index.js';
+import type { OidcVerifier } from './verifier.js';
 
 export interface VerifiedTokenCacheOptions {
   /** How many verified tokens are remembered; the least recently used goes first. Default 10 000. */

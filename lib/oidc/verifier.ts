@@ -37,7 +37,7 @@ export interface OidcVerifierOptions {
    * token carries the audience.
    */
   clientIds?: readonly string[];
-  /** At most one JWKS request per this many seconds for a `kid` the gateway does not know. Default 30. */
+  /** At most one JWKS request per this many seconds for a `kid` that is not known yet. Default 30. */
   jwksCooldownSeconds?: number;
   /** Keys are used this long before the JWKS is read again, so removed keys stop working. Default 600. */
   jwksMaxAgeSeconds?: number;
@@ -78,7 +78,8 @@ const ACCESS_TOKEN_TYPE = 'at+jwt';
 const discoverySchema = z.object({ issuer: z.string(), jwks_uri: z.string().url() });
 
 /**
- * Verifies access tokens of the OIDC provider the way production does: discovery document,
+ * Verifies access tokens of the OIDC provider the way production does, in the gateway and in a
+ * subgraph with `SUBGRAPH_AUTH=oidc` (one implementation for both): discovery document,
  * remote JWKS, an algorithm allow-list (never `none` or HMAC), RFC 9068 `typ`, optionally a
  * client allow-list, and required `iss`, `aud`, `exp` (docs/security.md, "Token verification").
  * The key comes only from the provider's JWKS: `jwk`, `jku`, `x5u` and `x5c` headers are never
@@ -201,7 +202,7 @@ function checkClientIds(options: OidcVerifierOptions, requireAccessTokenType: bo
     throw new Error('OIDC clientIds must name at least one client, none empty');
   }
   // Without `typ`, only the audience tells the two apart: an ID token's `aud` is the client it
-  // was issued to, an access token's is the gateway. That works only when the two differ.
+  // was issued to, an access token's is the API (the gateway's audience). That works only when the two differ.
   if (!requireAccessTokenType && (clientIds === undefined || clientIds.includes(audience))) {
     throw new Error(
       'Without typ at+jwt, OIDC clientIds must be set and must not contain the audience: ' +

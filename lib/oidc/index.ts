@@ -1,0 +1,3 @@
+export * from './verifier.js';
+export * from './verified-tokens.js';
+export * from './caller.js';
