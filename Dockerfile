@@ -29,4 +29,5 @@ COPY --chown=root:root portal/src/operations portal/src/operations
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
-CMD ["node", "--enable-source-maps", "dist/gateway/index.js"]
+# V8 heap limits sized on what the gateway keeps alive (scripts/start.ts, docs/bench.md).
+CMD ["node", "--max-old-space-size=192", "--max-semi-space-size=4", "dist/gateway/index.js"]

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
@@ -91,7 +92,9 @@ export async function createGraphQLFront<TContext extends object>(
     hideSchemaDetailsFromClientErrors: true,
     ...(options.validationRules ? { validationRules: options.validationRules } : {}),
     formatError: maskErrors(logger),
-    plugins: options.plugins ?? [],
+    // Every answer is one resident's own and goes out as no-store (security-headers.ts), so
+    // Apollo's per-field cache-hint bookkeeping would be work for nothing on every field.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
   });
   await apollo.start();

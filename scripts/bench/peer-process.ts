@@ -33,7 +33,7 @@ const STOP_TIMEOUT_MS = 5_000;
  * unavailable line (`{"unavailable":"…"}`, exit 3): then the reason is returned instead.
  */
 export async function startPeer(options: PeerStart): Promise<RunningPeer | { unavailable: string }> {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(options.root, 'dist', options.script)], {
+  const child = spawn(process.execPath, [join(options.root, 'dist', options.script)], {
     cwd: options.root,
     // The same mode the launcher gives our gateway in the benchmark (scripts/soak/stack.ts).
     env: { ...process.env, NODE_ENV: 'development', ...options.env },
