@@ -75,6 +75,14 @@ function subjectOf(caller: InternalCaller): string {
 }
 
 /**
+ * Who asks, without the request: equal for two requests exactly when a subgraph must treat them
+ * as the same caller (same resident, same login means and level, same machtiging).
+ */
+export function callerKey(caller: InternalCaller): string {
+  return JSON.stringify([subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
+}
+
+/**
  * Builds a signer from the gateway's private ES256 JWK (with a `kid`). A token names who asks, not
  * which request: it is used again for the same subgraph and caller while it has more than 20 s
  * to live, so a resident's pages cost one signature per subgraph a minute, not four per page.
@@ -100,7 +108,7 @@ export async function createInternalTokenSigner(
   return {
     sign(audience, caller) {
       const iat = Math.floor(now() / 1000);
-      const cacheKey = JSON.stringify([audience, subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
+      const cacheKey = `${audience}\n${callerKey(caller)}`;
       const known = remembered.get(cacheKey);
       if (known && iat >= known.iat) return known.token;
       const token = mint(audience, caller, iat);

@@ -3,7 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GraphQLFormattedError } from 'graphql';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { isErrorCode } from '../../lib/errors.js';
-import { REQUEST_ID_HEADER, type Caller, type InternalTokenSigner } from '../../lib/internal-token.js';
+import { callerKey, REQUEST_ID_HEADER, type Caller, type InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
 import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
 import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
@@ -80,6 +80,12 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphSourceOptions;
   /** What this subgraph read so far per request (the gateway's context object is the request). */
   private readonly verwerkingen = new WeakMap<GatewayContext, Verwerking>();
+  /**
+   * Calls in flight that another request may join: the same resident asking this subgraph the
+   * same query at the same moment (a page loaded twice, two tabs, a retry) gets one call, and
+   * each request its own copy of the answer. Keyed by who asks, so residents never share.
+   */
+  private readonly inFlight = new Map<string, Promise<string>>();
 
   constructor(options: SubgraphSourceOptions) {
     this.options = options;
@@ -96,7 +102,34 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * One POST to the subgraph. The deadline's remainder (less the margin the subgraph keeps back)
    * travels in {@link DEADLINE_HEADER}, and the call is cut off when it has passed.
    */
-  private async send(request: SubgraphRequest, caller: Caller, deadline?: number): Promise<GatewayGraphQLResponse> {
+  private async send(
+    request: SubgraphRequest,
+    caller: Caller,
+    deadline?: number,
+    shareKey?: string,
+  ): Promise<GatewayGraphQLResponse> {
+    let text: Promise<string>;
+    if (shareKey === undefined) text = this.post(request, caller, deadline);
+    else {
+      const joined = this.inFlight.get(shareKey);
+      if (joined) text = joined;
+      else {
+        text = this.post(request, caller, deadline);
+        this.inFlight.set(shareKey, text);
+        const forget = () => this.inFlight.delete(shareKey);
+        text.then(forget, forget);
+      }
+    }
+    // Parsed per request: the gateway merges the answer into its result in place.
+    const body: unknown = JSON.parse(await text);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new TypeError('subgraph answer is not a GraphQL response');
+    }
+    return body as GatewayGraphQLResponse;
+  }
+
+  /** The POST itself; the answer's text, or an error for any status other than 2xx. */
+  private async post(request: SubgraphRequest, caller: Caller, deadline?: number): Promise<string> {
     const { name, url, signer, dispatcher } = this.options;
     if (!request.query) throw new Error('Missing query');
     const headers: Record<string, string> = {
@@ -123,11 +156,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       await response.body.dump();
       throw new SubgraphStatusError(response.statusCode);
     }
-    const body: unknown = await response.body.json();
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new TypeError('subgraph answer is not a GraphQL response');
-    }
-    return body as GatewayGraphQLResponse;
+    return response.body.text();
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -139,7 +168,9 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const done = timeSourceCall(`subgraph:${this.options.name}`);
     try {
       if (left <= 0) throw Object.assign(new Error('deadline passed'), { name: 'TimeoutError' });
-      response = await this.breaker.run(() => this.send(request, context.caller, context.deadline));
+      response = await this.breaker.run(() =>
+        this.send(request, context.caller, context.deadline, shareKey(options, context.caller)),
+      );
       done('ok');
     } catch (error) {
       done(reason(error));
@@ -212,4 +243,14 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
 
 function isOperation(options: ProcessOptions): options is OperationOptions {
   return 'incomingRequestContext' in options;
+}
+
+/**
+ * The key under which a call may be shared: only a resident's query (a mutation is never sent
+ * once for two), by who asks and exactly what is asked.
+ */
+function shareKey(options: OperationOptions, caller: Caller): string | undefined {
+  if (caller.kind !== 'person' || options.incomingRequestContext.operation?.operation !== 'query') return undefined;
+  const { query, operationName, variables } = options.request;
+  return JSON.stringify([callerKey(caller), operationName ?? null, query, variables ?? null]);
 }

@@ -59,3 +59,79 @@ describe('a subgraph that answers but loses all its data', () => {
     ]);
   });
 });
+
+/**
+ * A stand-in subgraph that answers after a short wait with the subject of the internal token it
+ * got, so a test sees both how many calls arrived and whose answer each request received.
+ */
+async function standInSubgraph() {
+  const calls: string[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const subject = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+    calls.push(subject);
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { me: { id: subject, zaken: { totaal: 3 } } } }));
+    }, 50);
+  });
+  const listening = await listen(server, { port: 0 });
+  const { privateJwk } = await generateInternalKeyPair('test');
+  const source = new SubgraphSource({
+    name: 'zaken',
+    url: `${listening.url}/graphql`,
+    signer: await createInternalTokenSigner(privateJwk),
+    timeoutMs: 2_000,
+    breaker: { failureThreshold: 5, openMs: 1_000 },
+    logger: silentLogger,
+  });
+  const ask = (caller: Caller, operation: 'query' | 'mutation' = 'query') => {
+    const document = parse(`${operation} { me { id zaken { totaal } } }`);
+    return source.process({
+      kind: 'incoming operation',
+      request: { query: print(document), variables: {} },
+      context: { caller, deadline: Date.now() + 2_000 },
+      incomingRequestContext: { operation: document.definitions[0] },
+      document,
+    } as unknown as Parameters<SubgraphSource['process']>[0]);
+  };
+  return { calls, ask, listening };
+}
+
+const OTHER: Caller = { ...PERSON, requestId: 'test-request-3', gebruikerId: 'pseudoniem-2' };
+
+describe('the same resident asking the same at the same moment', () => {
+  it('gets one call to the subgraph, and each request its own copy of the answer', async () => {
+    const { calls, ask, listening } = await standInSubgraph();
+    await using _ = listening;
+    const [first, second] = await Promise.all([ask(PERSON), ask({ ...PERSON, requestId: 'test-request-2' })]);
+    expect(calls).toEqual(['pseudoniem-1']);
+    expect(first.data).toEqual({ me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } });
+    expect(second.data).toEqual(first.data);
+    // The gateway merges answers into its result in place: one request's changes stay its own.
+    expect(second.data).not.toBe(first.data);
+    // Once answered, a later request is a new call.
+    await ask(PERSON);
+    expect(calls).toEqual(['pseudoniem-1', 'pseudoniem-1']);
+  });
+
+  it('never shares a call between two residents', async () => {
+    const { calls, ask, listening } = await standInSubgraph();
+    await using _ = listening;
+    const [mine, theirs] = await Promise.all([ask(PERSON), ask(OTHER)]);
+    expect(calls.sort()).toEqual(['pseudoniem-1', 'pseudoniem-2']);
+    expect(mine.data).toEqual({ me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } });
+    expect(theirs.data).toEqual({ me: { id: 'pseudoniem-2', zaken: { totaal: 3 } } });
+  });
+
+  it('never shares a mutation, nor the same resident logged in at another level', async () => {
+    const { calls, ask, listening } = await standInSubgraph();
+    await using _ = listening;
+    await Promise.all([ask(PERSON, 'mutation'), ask(PERSON, 'mutation')]);
+    expect(calls).toHaveLength(2);
+    const higher: Caller = { ...PERSON, identity: { ...PERSON.identity, niveau: 'SUBSTANTIEEL' } } as Caller;
+    await Promise.all([ask(PERSON), ask(higher)]);
+    expect(calls).toHaveLength(4);
+  });
+});
