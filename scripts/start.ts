@@ -118,15 +118,15 @@ interface Service {
 
 /*
  * Heap limits of the product's own processes, as production should run them (Dockerfile and
- * docker-compose.yml carry the same flags). Measured (docs/bench.md, "Memory"): the gateway keeps
- * about 70 MB alive after a full collection (mostly the code of its modules and the supergraph),
- * a subgraph less. V8's defaults on a large machine let the heap and the young generation grow
+ * docker-compose.yml carry the same flags). Measured with a heap snapshot after load: the gateway
+ * keeps about 70 MB alive after a full collection (mostly the code of its modules and the
+ * supergraph), the zaken subgraph about 40 MB. V8's defaults on a large machine let the heap and the young generation grow
  * to several times that before collecting, so RSS reached 450-650 MB under load without a leak.
- * With these limits the old space is collected at about 2.5x what is alive and the young
+ * With these limits the old space is collected at 2.4-2.7x what is alive and the young
  * generation stays small; the collector then costs a little more CPU per request (see the report).
  */
 const GATEWAY_HEAP = ['--max-old-space-size=192', '--max-semi-space-size=4'] as const;
-const SUBGRAPH_HEAP = ['--max-old-space-size=128', '--max-semi-space-size=2'] as const;
+const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
 const issuer = process.env['OIDC_ISSUER'] ?? `http://localhost:${ports.IDP_PORT}`;
