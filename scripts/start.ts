@@ -118,14 +118,16 @@ interface Service {
 
 /*
  * Heap limits of the product's own processes, as production should run them (Dockerfile and
- * docker-compose.yml carry the same flags). Measured with a heap snapshot after load: the gateway
- * keeps about 70 MB alive after a full collection (mostly the code of its modules and the
- * supergraph), the zaken subgraph about 40 MB. V8's defaults on a large machine let the heap and the young generation grow
- * to several times that before collecting, so RSS reached 450-650 MB under load without a leak.
- * With these limits the old space is collected at 2.4-2.7x what is alive and the young
- * generation stays small; the collector then costs a little more CPU per request (see the report).
+ * docker-compose.yml carry the same flags). Heap snapshots after load: the gateway keeps about
+ * 70 MB alive (mostly the code of its modules and the supergraph), the zaken subgraph about 40 MB.
+ * V8's defaults on a large machine let the young generation grow to 128 MB and the old space
+ * far beyond what is alive, so RSS reached 450-650 MB under load without a leak. The young
+ * generation is where the CPU goes: each halving of it costs the gateway more collections
+ * (npm run bench, same run, gateway CPU per MijnOverzicht: defaults 1.06 ms, semi-space 32 MB
+ * 1.27, 16 MB 1.35, 4 MB 1.52; an old space of 128 MB makes it collect without end). These
+ * limits keep the gateway under 250 MB at the least CPU we measured for that.
  */
-const GATEWAY_HEAP = ['--max-old-space-size=192', '--max-semi-space-size=4'] as const;
+const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=16'] as const;
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
