@@ -61,6 +61,13 @@ export interface ZaakZoekOpties {
   expand?: readonly ZaakExpansion[];
   /** The source's `ordering`, e.g. `-startdatum`: what to keep when the list is cut off. */
   ordering?: string;
+  /** Only the zaak with this zaaknummer (the Zaken API's `identificatie` filter). */
+  identificatie?: string | undefined;
+  /**
+   * Only zaken of this organisation (RSIN; the Zaken API's `bronorganisatie` filter). A source
+   * configured for another organisation has none of them and is not asked.
+   */
+  bronorganisatie?: string | undefined;
 }
 
 /** The zaken the caller may see, and whether the source had more than the client fetched. */
@@ -183,7 +190,12 @@ export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): Z
       : null,
     async zoekZaken(identity, actor, opties = {}) {
       const body: Record<string, string> = { ...zoekFilter(identity, source) };
-      if (source.bronorganisatie) body['bronorganisatie'] = source.bronorganisatie;
+      if (source.bronorganisatie && opties.bronorganisatie && opties.bronorganisatie !== source.bronorganisatie) {
+        return { zaken: [], afgekapt: false };
+      }
+      const bronorganisatie = source.bronorganisatie ?? opties.bronorganisatie;
+      if (bronorganisatie) body['bronorganisatie'] = bronorganisatie;
+      if (opties.identificatie) body['identificatie'] = opties.identificatie;
       if (opties.ordering) body['ordering'] = opties.ordering;
       const expand = [...BASE_EXPAND, ...(opties.expand ?? [])].join(',');
       const { results, afgekapt } = await collectPages<ZgwZaak>(

@@ -10,6 +10,8 @@ type Zaken = NonNullable<NonNullable<MijnZakenQuery['me']>['zaken']>;
 type Item = Zaken['items'][number];
 
 const HIDDEN = ['ZAAK-2026-0000000103', 'ZAAK-2026-0000000104', 'ZAAK-2026-0000000105'];
+const GEMEENTE_A = '002564440';
+const GEMEENTE_B = '002220647';
 
 describe('Mijn zaken through the gateway', () => {
   let stack: Stack;
@@ -168,6 +170,47 @@ describe('Mijn zaken through the gateway', () => {
     ]);
   });
 
+  it('finds one zaak by zaaknummer, however old: asked of each zaaksysteem, the shared one once, another resident’s never', async () => {
+    for (const sim of [stack.simulators.zgwA, stack.simulators.zgwB]) sim.journal.clear();
+    const zoek = async (filter: MijnZakenQueryVariables['filter']) => zakenOf(await mijnZaken(suzanne, { filter }));
+
+    // In both zaaksystemen (A's zaak, also registered in B): exactly one, as in the list.
+    const gedeeld = await zoek({ identificatie: 'ZAAK-2026-0000000107', bronorganisatie: GEMEENTE_A });
+    expect(gedeeld.items.map((z) => [z.bronorganisatie, z.identificatie, z.omschrijving])).toEqual([
+      [GEMEENTE_A, 'ZAAK-2026-0000000107', 'Omgevingsvergunning dakkapel Boterdiep 31'],
+    ]);
+    expect(gedeeld.totaal).toBe(1);
+    expect(gedeeld.volgende).toBeNull();
+    expect(gedeeld.bron).toEqual({ status: 'OK', melding: null });
+    expect(gedeeld.items[0]?.voortgang?.length).toBeGreaterThan(0);
+    // The zaaksystemen did the searching: one _zoek each, with the zaaknummer in the body.
+    for (const sim of [stack.simulators.zgwA, stack.simulators.zgwB]) {
+      const calls = sim.journal.entries().filter((e) => e.path.startsWith('/zaken/'));
+      expect(calls.map((e) => [e.method, e.path])).toEqual([['POST', '/zaken/api/v1/zaken/_zoek']]);
+      expect(calls[0]?.body).toMatchObject({ identificatie: 'ZAAK-2026-0000000107', bronorganisatie: GEMEENTE_A });
+    }
+
+    // Her oldest zaak, with no date given.
+    const oud = await zoek({ identificatie: 'ZAAK-2026-0000000102' });
+    expect(oud.items.map((z) => [z.identificatie, z.startdatum, z.afgerond])).toEqual([
+      ['ZAAK-2026-0000000102', '2026-09-01', true],
+    ]);
+
+    // Govert de Geus's zaak, one where she is only belanghebbende, the right number at another
+    // organisation, a number that does not exist: nothing, and no hint that the zaak exists.
+    for (const filter of [
+      { identificatie: 'ZAAK-2026-0000000202' },
+      { identificatie: 'ZAAK-2026-0000000103', bronorganisatie: GEMEENTE_A },
+      { identificatie: 'ZAAK-2026-0000000101', bronorganisatie: GEMEENTE_B },
+      { identificatie: 'ZAAK-2026-9999999999' },
+    ]) {
+      const geen = await zoek(filter);
+      expect(geen.items).toEqual([]);
+      expect(geen.totaal).toBe(0);
+      expect(geen.bron).toEqual({ status: 'OK', melding: null });
+    }
+  });
+
   it.each([
     [{ eerste: 0 }, 'U kunt per keer 1 tot en met 50 zaken opvragen. U vroeg om 0.'],
     [{ eerste: 500 }, 'U kunt per keer 1 tot en met 50 zaken opvragen. U vroeg om 500.'],
@@ -180,6 +223,15 @@ describe('Mijn zaken through the gateway', () => {
       'De datum "2026-02-30" bestaat niet of heeft niet de vorm JJJJ-MM-DD, bijvoorbeeld 2026-03-31.',
     ],
     [{ na: 'verzonnen' }, 'Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.'],
+    [{ filter: { identificatie: '' } }, 'Het zaaknummer is leeg. Vul een zaaknummer in, of laat het veld weg.'],
+    [
+      { filter: { identificatie: 'ZAAK-2026-0000000101', bronorganisatie: '123456789' } },
+      'Het RSIN 123456789 bestaat niet. Kijk of de 9 cijfers goed zijn.',
+    ],
+    [
+      { filter: { bronorganisatie: 'gemeente A' } },
+      'De organisatie moet een RSIN zijn: 9 cijfers, bijvoorbeeld 002564440.',
+    ],
   ] satisfies Array<[MijnZakenQueryVariables, string]>)(
     'a request that is valid GraphQL but makes no sense (%j) is BAD_USER_INPUT, before any upstream call',
     async (variables, message) => {

@@ -104,6 +104,46 @@ describe('zaken paging and filter', () => {
       );
     }
   });
+
+  it('finds one zaak by zaaknummer and organisation, even a zaaksysteem that ignored the filter', () => {
+    const anders = Object.assign(zaak('Z-2', '2026-03-01'), { bronorganisatie: '123456782' });
+    const ids = (filter: Parameters<typeof parseZakenVraag>[0]) =>
+      pagina([...zaken, anders], parseZakenVraag(filter, 50, null)).items.map(
+        (z) => `${z.bronorganisatie}/${z.identificatie}`,
+      );
+    expect(ids({ status: ZaakStatusFilter.ALLE, identificatie: 'Z-5' })).toEqual(['002564440/Z-5']);
+    expect(ids({ status: ZaakStatusFilter.ALLE, identificatie: 'Z-2' })).toEqual(['123456782/Z-2', '002564440/Z-2']);
+    expect(ids({ status: ZaakStatusFilter.ALLE, identificatie: 'Z-2', bronorganisatie: '123456782' })).toEqual([
+      '123456782/Z-2',
+    ]);
+    expect(ids({ status: ZaakStatusFilter.ALLE, identificatie: 'Z-9' })).toEqual([]);
+    // The other filters still apply on top: Z-5 is afgerond.
+    expect(ids({ status: ZaakStatusFilter.OPEN, identificatie: 'Z-5' })).toEqual([]);
+  });
+
+  it.each([
+    ['identificatie', '', 'Het zaaknummer is leeg. Vul een zaaknummer in, of laat het veld weg.'],
+    ['identificatie', '   ', 'Het zaaknummer is leeg. Vul een zaaknummer in, of laat het veld weg.'],
+    ['identificatie', 'Z'.repeat(41), 'Een zaaknummer heeft hoogstens 40 tekens. Dit zaaknummer heeft er 41.'],
+    [
+      'identificatie',
+      ' ZAAK-1',
+      'Het zaaknummer heeft een spatie aan het begin of eind, of een teken dat u niet ziet. Haal dat weg.',
+    ],
+    [
+      'identificatie',
+      'ZAAK\u00001',
+      'Het zaaknummer heeft een spatie aan het begin of eind, of een teken dat u niet ziet. Haal dat weg.',
+    ],
+    ['bronorganisatie', '2564440', 'De organisatie moet een RSIN zijn: 9 cijfers, bijvoorbeeld 002564440.'],
+    ['bronorganisatie', 'gemeente', 'De organisatie moet een RSIN zijn: 9 cijfers, bijvoorbeeld 002564440.'],
+    ['bronorganisatie', '123456789', 'Het RSIN 123456789 bestaat niet. Kijk of de 9 cijfers goed zijn.'],
+  ] as const)('refuses filter.%s = %j with a readable BAD_USER_INPUT', (veld, waarde, message) => {
+    const error = badInput(() => parseZakenVraag({ status: ZaakStatusFilter.ALLE, [veld]: waarde }, 10, null));
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe(message);
+    expect(error.extensions['invalidParams']).toEqual([{ name: `filter.${veld}`, reason: message }]);
+  });
 });
 
 describe('voortgang', () => {

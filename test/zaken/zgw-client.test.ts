@@ -208,6 +208,32 @@ describe('ZGW client against two simulated zaaksystemen', () => {
       expect((await client.zakenVan(SUZANNE, ACTOR)).map((z) => z.identificatie)).toEqual(['ZAAK-2026-0000000201']);
     });
 
+    it('asks for one zaak by zaaknummer and organisation; a source for another organisation is not asked', async () => {
+      const client = createZgwClient(source(b), { timeoutMs: 2_000 });
+      simB.journal.clear();
+      const gevonden = await client.zakenVan(SUZANNE, ACTOR, {
+        identificatie: 'ZAAK-2026-0000000107',
+        bronorganisatie: '002564440',
+      });
+      expect(gevonden.map((z) => [z.bronorganisatie, z.identificatie])).toEqual([
+        ['002564440', 'ZAAK-2026-0000000107'],
+      ]);
+      expect(simB.journal.entries({ path: /^\/zaken\// }).map((e) => e.body)).toEqual([
+        expect.objectContaining({ identificatie: 'ZAAK-2026-0000000107', bronorganisatie: '002564440' }),
+      ]);
+
+      const alleenB = createZgwClient(source(b, { bronorganisatie: '002220647' }), { timeoutMs: 2_000 });
+      simB.journal.clear();
+      expect(await alleenB.zakenVan(SUZANNE, ACTOR, { bronorganisatie: '002564440' })).toEqual([]);
+      expect(simB.journal.entries()).toEqual([]);
+      // The source's own organisation with a zaaknummer: asked, and found.
+      const eigen = await alleenB.zakenVan(SUZANNE, ACTOR, {
+        identificatie: 'ZAAK-2026-0000000201',
+        bronorganisatie: '002220647',
+      });
+      expect(eigen.map((z) => z.identificatie)).toEqual(['ZAAK-2026-0000000201']);
+    });
+
     it('catalogus: statustypen in order, resultaattypen; cached, so the Catalogi API is asked once', async () => {
       const client = createZgwClient(source(a), { timeoutMs: 2_000 });
       const [zaak] = await client.zakenVan(SUZANNE, ACTOR);

@@ -7,13 +7,23 @@ import type { Catalogus } from '../../../lib/zgw/catalogus.js';
 import type { ZaakExpansion, ZaakZoekResultaat, ZgwActor, ZgwClient } from '../../../lib/zgw/client.js';
 import type { ZgwInformatieObject, ZgwResultaattype, ZgwStatustype } from '../../../lib/zgw/types.js';
 
+/**
+ * What one call to a zaaksysteem asks: the expansions (a key made by `expandKey`) and the filters
+ * the source applies itself. Each distinct key is one call per request.
+ */
+export interface ZaakZoekSleutel {
+  readonly expand: string;
+  readonly identificatie: string | null;
+  readonly bronorganisatie: string | null;
+}
+
 /** One zaaksysteem as a request sees it: its client, the shared catalogus, and this request's loaders. */
 export interface ZaakBron {
   readonly index: number;
   readonly naam: string;
   readonly client: ZgwClient;
-  /** The caller's zaken, one call per distinct set of expansions in this request. */
-  readonly zaken: DataLoader<string, ZaakZoekResultaat>;
+  /** The caller's zaken, one call per distinct set of expansions and filters in this request. */
+  readonly zaken: DataLoader<ZaakZoekSleutel, ZaakZoekResultaat, string>;
   readonly statustypen: DataLoader<string, ZgwStatustype[]>;
   readonly resultaattypen: DataLoader<string, ZgwResultaattype[]>;
   /** Informatieobjecten by URL, batched into one `_zoek` per tick; null without a Documenten API. */
@@ -63,18 +73,26 @@ export function createZaakBronLoaders(
       index,
       naam: client.source.naam,
       client,
-      zaken: new DataLoader(
+      zaken: new DataLoader<ZaakZoekSleutel, ZaakZoekResultaat, string>(
         async (keys) =>
           Promise.all(
             keys.map(async (key) => {
               const { identity, actor } = requireSignedInFor();
-              const expand = key === '' ? [] : (key.split(',') as ZaakExpansion[]);
+              const expand = key.expand === '' ? [] : (key.expand.split(',') as ZaakExpansion[]);
               return client
-                .zoekZaken(identity, actor, { expand, ordering: ORDERING })
+                .zoekZaken(identity, actor, {
+                  expand,
+                  ordering: ORDERING,
+                  identificatie: key.identificatie ?? undefined,
+                  bronorganisatie: key.bronorganisatie ?? undefined,
+                })
                 .catch((e: unknown) => toError(e));
             }),
           ),
-        { batch: false },
+        {
+          batch: false,
+          cacheKeyFn: (key) => JSON.stringify([key.expand, key.identificatie, key.bronorganisatie]),
+        },
       ),
       statustypen: new DataLoader((urls) =>
         Promise.all(urls.map((url) => catalogus.statustypen(url).catch((e: unknown) => toError(e)))),

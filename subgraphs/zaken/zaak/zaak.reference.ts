@@ -3,14 +3,14 @@ import { appError } from '../../../lib/errors.js';
 import { requireSignedIn, type BaseContext } from '../../../lib/graphql/index.js';
 import type { ZaakBronnen } from './zaak.loader.js';
 import { zaakSleutel } from './zaak.mapper.js';
-import { expandKey, fetchZaken } from './zaken.fetch.js';
+import { fetchZaken, zoekSleutel } from './zaken.fetch.js';
 import type { Zaak } from './zaak.type.js';
 
 /** The part of the zaken context a reference needs: the loader made by {@link createZaakReferenceLoader}. */
 type ZaakReferentieContext = BaseContext & { readonly zaakReferenties: DataLoader<string, Zaak> };
 
 // A reference may be asked for any field, so the zaak is fetched with everything it can show.
-const ALLES = expandKey(['resultaat', 'zaakinformatieobjecten']);
+const ALLES = zoekSleutel(['resultaat', 'zaakinformatieobjecten']);
 
 /**
  * A per-request loader of the caller's own zaken by `bronorganisatie/identificatie`. One batch

@@ -48,6 +48,20 @@ export class ZaakFilter {
     description: 'Alleen zaken die op of voor deze datum zijn gestart (JJJJ-MM-DD).',
   })
   startdatumTotEnMet?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Alleen de zaak met dit zaaknummer, bijvoorbeeld "ZAAK-2026-0000000101". Zo vindt u één zaak, hoe oud die ook is.',
+  })
+  identificatie?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Alleen zaken van deze organisatie: het RSIN (9 cijfers) uit het veld bronorganisatie van de zaak. Samen met identificatie wijst dit precies één zaak aan.',
+  })
+  bronorganisatie?: string | null;
 }
 
 @ObjectType({ description: 'De soort zaak, zoals de gemeente die in haar catalogus beschrijft.' })

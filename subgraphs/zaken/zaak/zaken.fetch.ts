@@ -1,6 +1,6 @@
 import { BronStatusCode, bronStatus, logBronFout, type BronStatus } from '../../../lib/graphql/index.js';
 import { NotApplicableError, type NotApplicableReason, type ZaakExpansion } from '../../../lib/zgw/client.js';
-import type { ZaakBronnen } from './zaak.loader.js';
+import type { ZaakBronnen, ZaakZoekSleutel } from './zaak.loader.js';
 import { mapZaak, mergeZaken } from './zaak.mapper.js';
 import type { Zaak } from './zaak.type.js';
 
@@ -18,6 +18,18 @@ export function expandKey(expand: Iterable<ZaakExpansion>): string {
   return [...new Set(expand)].sort().join(',');
 }
 
+/** The loader key for these expansions, optionally narrowed to one zaaknummer or organisation. */
+export function zoekSleutel(
+  expand: Iterable<ZaakExpansion>,
+  filter: { identificatie?: string | null; bronorganisatie?: string | null } = {},
+): ZaakZoekSleutel {
+  return {
+    expand: expandKey(expand),
+    identificatie: filter.identificatie ?? null,
+    bronorganisatie: filter.bronorganisatie ?? null,
+  };
+}
+
 /** What to tell a resident when a source cannot search for their kind of login. */
 const NIET_VAN_TOEPASSING: Readonly<Record<NotApplicableReason, (naam: string) => string>> = {
   GEEN_RSIN: (naam) =>
@@ -26,10 +38,10 @@ const NIET_VAN_TOEPASSING: Readonly<Record<NotApplicableReason, (naam: string) =
 
 /**
  * Asks every zaaksysteem at once (one call each, through the request's loaders) for the caller's
- * zaken with the given expansions. A source that fails leaves the others' zaken visible and says
+ * zaken with the given expansions and filters. A source that fails leaves the others' zaken visible and says
  * so in its own `bron`; the failure is logged with its kind, never with the resident's identity.
  */
-export async function fetchZaken(context: ZaakBronnen, key: string): Promise<FetchedZaken> {
+export async function fetchZaken(context: ZaakBronnen, key: ZaakZoekSleutel): Promise<FetchedZaken> {
   const results = await Promise.all(
     context.bronnen.map(async (bron): Promise<{ bron: BronStatus; zaken: Zaak[]; fout: boolean }> => {
       try {

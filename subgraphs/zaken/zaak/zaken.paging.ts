@@ -1,4 +1,5 @@
 import { appError } from '../../../lib/errors.js';
+import { isValidBsn } from '../../../lib/identity/claims.js';
 import { ZaakStatusFilter, type Zaak, type ZaakFilter } from './zaak.type.js';
 
 /** Page size when the portal gives none, and the largest it may ask for. */
@@ -17,6 +18,10 @@ export interface ZakenVraag {
   status: ZaakStatusFilter;
   vanaf: string | null;
   totEnMet: string | null;
+  /** One zaaknummer; the zaaksystemen are asked for that zaak only. */
+  identificatie: string | null;
+  /** One organisation (RSIN); the zaaksystemen are asked for its zaken only. */
+  bronorganisatie: string | null;
   eerste: number;
   na: SortKey | null;
 }
@@ -34,6 +39,32 @@ function datum(name: string, value: string | null | undefined): string | null {
   if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
     invalid(name, `De datum "${value}" bestaat niet of heeft niet de vorm JJJJ-MM-DD, bijvoorbeeld 2026-03-31.`);
   }
+  return value;
+}
+
+/** The longest `identificatie` the Zaken API stores. */
+const MAX_ZAAKNUMMER = 40;
+
+/** A zaaknummer as the Zaken API can hold it: 1 to 40 characters, no spaces at either end, nothing invisible. */
+function zaaknummer(name: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.trim() === '') invalid(name, 'Het zaaknummer is leeg. Vul een zaaknummer in, of laat het veld weg.');
+  if (value.length > MAX_ZAAKNUMMER) {
+    invalid(name, `Een zaaknummer heeft hoogstens ${MAX_ZAAKNUMMER} tekens. Dit zaaknummer heeft er ${value.length}.`);
+  }
+  if (value.trim() !== value || /\p{C}/u.test(value)) {
+    invalid(name, 'Het zaaknummer heeft een spatie aan het begin of eind, of een teken dat u niet ziet. Haal dat weg.');
+  }
+  return value;
+}
+
+/** An RSIN: nine digits that pass the elfproef, like a BSN. */
+function rsin(name: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{9}$/.test(value)) {
+    invalid(name, 'De organisatie moet een RSIN zijn: 9 cijfers, bijvoorbeeld 002564440.');
+  }
+  if (!isValidBsn(value)) invalid(name, `Het RSIN ${value} bestaat niet. Kijk of de 9 cijfers goed zijn.`);
   return value;
 }
 
@@ -64,7 +95,8 @@ function parseCursor(value: string): SortKey {
 /**
  * Checks the arguments of `zaken` before any zaaksysteem is asked. A request that is valid
  * GraphQL but makes no sense is refused with BAD_USER_INPUT: a page size out of range, a date
- * that does not exist, a date range the wrong way round, a damaged cursor.
+ * that does not exist, a date range the wrong way round, a zaaknummer or RSIN that cannot exist, a
+ * damaged cursor.
  */
 export function parseZakenVraag(filter: ZaakFilter | null | undefined, eerste: number, na: string | null): ZakenVraag {
   if (!Number.isInteger(eerste) || eerste < 1 || eerste > MAX_PAGINA) {
@@ -82,6 +114,8 @@ export function parseZakenVraag(filter: ZaakFilter | null | undefined, eerste: n
     status: filter?.status ?? ZaakStatusFilter.ALLE,
     vanaf,
     totEnMet,
+    identificatie: zaaknummer('filter.identificatie', filter?.identificatie),
+    bronorganisatie: rsin('filter.bronorganisatie', filter?.bronorganisatie),
     eerste,
     na: na === null || na === undefined ? null : parseCursor(na),
   };
@@ -96,8 +130,13 @@ export function vergelijkZaken(a: SortKey, b: SortKey): number {
   );
 }
 
-/** Whether `zaak` passes the filter part of `vraag`. */
+/**
+ * Whether `zaak` passes the filter part of `vraag`. The zaaksystemen already filter on zaaknummer
+ * and organisation; checked again here, so a source that ignores those filters cannot show more.
+ */
 export function pastBijFilter(zaak: Zaak, vraag: ZakenVraag): boolean {
+  if (vraag.identificatie !== null && zaak.identificatie !== vraag.identificatie) return false;
+  if (vraag.bronorganisatie !== null && zaak.bronorganisatie !== vraag.bronorganisatie) return false;
   if (vraag.status === ZaakStatusFilter.OPEN && zaak.afgerond) return false;
   if (vraag.status === ZaakStatusFilter.AFGEROND && !zaak.afgerond) return false;
   if (vraag.vanaf && zaak.startdatum < vraag.vanaf) return false;

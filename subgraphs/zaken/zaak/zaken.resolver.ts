@@ -5,7 +5,7 @@ import type { ZaakExpansion } from '../../../lib/zgw/client.js';
 import { ZakenGebruiker } from '../gebruiker.type.js';
 import type { ZakenContext } from '../context.js';
 import { selectedFields } from './selection.js';
-import { expandKey, fetchZaken } from './zaken.fetch.js';
+import { fetchZaken, zoekSleutel } from './zaken.fetch.js';
 import { MAX_PAGINA, STANDAARD_PAGINA, pagina, parseZakenVraag } from './zaken.paging.js';
 import { ZaakFilter, Zaken } from './zaak.type.js';
 
@@ -43,7 +43,8 @@ export class GebruikerZakenResolver {
     if (velden.has('resultaat')) expand.push('resultaat');
     if (velden.has('documenten')) expand.push('zaakinformatieobjecten');
 
-    const { bronnen, zaken } = await fetchZaken(context, expandKey(expand));
+    // A zaaknummer or organisation goes to the zaaksystemen: one zaak is found however old it is.
+    const { bronnen, zaken } = await fetchZaken(context, zoekSleutel(expand, vraag));
     const { items, totaal, volgende } = pagina(zaken, vraag);
     return Object.assign(new Zaken(), {
       bron: combineBronnen('Zaaksystemen', bronnen, 'uw zaken', context.now()),
