@@ -46,6 +46,8 @@ const LOGIN_COOKIE = 'portaal_inlog';
 const LOGIN_TTL_MS = 10 * 60 * 1000;
 /** Where the front-end shows "logging in did not work"; it never shows why (that is logged). */
 const LOGIN_FAILED = '/?inloggen=mislukt';
+/** Longest page address (path and query) a login returns to; a longer one returns to the Overzicht. */
+const MAX_TERUG_LENGTH = 1024;
 
 /**
  * The backend-for-frontend of the reference portal. It does the OIDC authorization-code flow
@@ -96,6 +98,7 @@ export function createPortal(deps: PortalDeps): Portal {
   app.get('/login', async (req, res) => {
     const niveau = requestedNiveau(req.query['niveau']);
     const acrValues = acrValuesFor(requestedMiddel(req.query['middel']), niveau);
+    const terug = returnPage(req.query['terug'], publicOrigin);
     let config: oidc.Configuration;
     try {
       config = await provider();
@@ -106,10 +109,14 @@ export function createPortal(deps: PortalDeps): Portal {
     }
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
-    res.cookie(LOGIN_COOKIE, deps.sessions.startLogin({ state, codeVerifier, verlooptOp: now() + LOGIN_TTL_MS }), {
-      ...cookieOptions,
-      maxAge: LOGIN_TTL_MS,
-    });
+    res.cookie(
+      LOGIN_COOKIE,
+      deps.sessions.startLogin({ state, codeVerifier, terug, verlooptOp: now() + LOGIN_TTL_MS }),
+      {
+        ...cookieOptions,
+        maxAge: LOGIN_TTL_MS,
+      },
+    );
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: deps.oidc.redirectUri,
       scope: 'openid',
@@ -144,7 +151,8 @@ export function createPortal(deps: PortalDeps): Portal {
       deps.sessions.delete(cookieOf(req, SESSION_COOKIE));
       const cookie = deps.sessions.create({ accessToken: tokens.access_token, verlooptOp: now() + seconds * 1000 });
       res.cookie(SESSION_COOKIE, cookie, cookieOptions);
-      res.redirect(303, '/');
+      // Back to the page the resident was on; checked when the login started, and '/' if unsure.
+      res.redirect(303, poging.terug ?? '/');
     } catch (error) {
       logger.warn({ err: errorKind(error) }, 'portal: inloggen afgebroken of mislukt');
       res.redirect(303, LOGIN_FAILED);
@@ -264,6 +272,26 @@ export function createPortal(deps: PortalDeps): Portal {
 function requestedNiveau(value: unknown): Niveau | undefined {
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
   return (NIVEAUS as readonly string[]).includes(upper) ? (upper as Niveau) : undefined;
+}
+
+/**
+ * The page to return to after logging in (`?terug=`): the path and query of one of the portal's
+ * own pages, else '/'. Never another host: the value starts with a single slash, has no
+ * backslash or control character (browsers read a backslash, and drop a tab, so either can turn
+ * it into '//host'), is not overlong, and is still on the portal's own origin once parsed.
+ */
+function returnPage(value: unknown, origin: string): string {
+  if (typeof value !== 'string' || value.length > MAX_TERUG_LENGTH) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== origin || !PAGES.has(url.pathname)) return '/';
+  return `${url.pathname}${url.search}`;
 }
 
 /** `?middel=eherkenning` for entrepreneurs; anything else is a DigiD login. */

@@ -11,6 +11,8 @@ export interface Sessie {
 export interface Inlogpoging {
   readonly state: string;
   readonly codeVerifier: string;
+  /** The portal page to return to after the login (path and query), checked when the login started. */
+  readonly terug?: string;
   readonly verlooptOp: number;
 }
 

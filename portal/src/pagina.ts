@@ -3,11 +3,17 @@ import type { GraphQLError } from 'graphql';
 import { useQuery, type AnyVariables } from 'urql';
 import type { Niveau } from './operations/index.js';
 
+/** How the resident is logged in now: DigiD or eHerkenning, at which level. */
+export interface Authenticatie {
+  readonly middel: 'DIGID' | 'EHERKENNING';
+  readonly niveau: Niveau;
+}
+
 /** What a page shows, decided from its one operation's answer. */
 export type Pagina<T> =
   | { readonly soort: 'laden' }
   | { readonly soort: 'uitgelogd'; readonly verlopen: boolean }
-  | { readonly soort: 'niveau'; readonly vereist: Niveau; readonly huidig: Niveau | undefined }
+  | { readonly soort: 'niveau'; readonly vereist: Niveau; readonly huidig: Authenticatie | undefined }
   | { readonly soort: 'fout'; readonly melding: string }
   | { readonly soort: 'klaar'; readonly data: T; readonly fouten: readonly GraphQLError[] };
 
@@ -30,12 +36,12 @@ export function usePagina<T extends { me: object | null }, V extends AnyVariable
   const teLaag = fouten.find((fout) => fout.extensions['code'] === 'NIVEAU_TE_LAAG');
   if (teLaag) {
     const vereist = teLaag.extensions['vereistNiveau'];
-    const huidig = (result.data?.me as { authenticatie?: { niveau?: Niveau } } | null | undefined)?.authenticatie
-      ?.niveau;
+    // Only where the page's operation asks for `authenticatie`; the page then names the means too.
+    const huidig = (result.data?.me as { authenticatie?: Partial<Authenticatie> } | null | undefined)?.authenticatie;
     return {
       soort: 'niveau',
       vereist: typeof vereist === 'string' && NIVEAUS.includes(vereist) ? (vereist as Niveau) : 'MIDDEN',
-      huidig,
+      huidig: huidig?.niveau && huidig.middel ? { middel: huidig.middel, niveau: huidig.niveau } : undefined,
     };
   }
   if (!result.data?.me) return { soort: 'fout', melding: fouten[0]?.message ?? ALGEMENE_FOUT };

@@ -8,6 +8,33 @@ export const NIVEAU: Readonly<Record<Niveau, { naam: string; hoe: string }>> = {
   HOOG: { naam: 'Hoog', hoe: 'met uw identiteitskaart met chip' },
 };
 
+/**
+ * Levels by the names eHerkenning uses (lib/identity/niveau.ts maps them). A login at MIDDEN asks
+ * for EH2+, so that is the name of the level to log in at.
+ */
+const EHERKENNING_NIVEAU: Readonly<Record<Niveau, string>> = {
+  BASIS: 'EH1',
+  MIDDEN: 'EH2+',
+  SUBSTANTIEEL: 'EH3',
+  HOOG: 'EH4',
+};
+/** The gateway reads EH2 and EH2+ both as MIDDEN, so for a login that was made it names both. */
+const EHERKENNING_HUIDIG: Readonly<Record<Niveau, string>> = { ...EHERKENNING_NIVEAU, MIDDEN: 'EH2 of EH2+' };
+
+/**
+ * A login means and level as a resident knows them: "DigiD Midden", "eHerkenning EH2+".
+ * `huidig`: the login the resident made (EH2 and EH2+ cannot be told apart there).
+ */
+export function inlogNaam(middel: 'DIGID' | 'EHERKENNING', niveau: Niveau, huidig = false): string {
+  return `${middel === 'DIGID' ? 'DigiD' : 'eHerkenning'} ${niveauNaam(middel, niveau, huidig)}`;
+}
+
+/** The level alone, by the name of the means: "Midden" for DigiD, "EH2+" for eHerkenning. */
+export function niveauNaam(middel: 'DIGID' | 'EHERKENNING', niveau: Niveau, huidig = false): string {
+  if (middel === 'DIGID') return NIVEAU[niveau].naam;
+  return (huidig ? EHERKENNING_HUIDIG : EHERKENNING_NIVEAU)[niveau];
+}
+
 /** The words every item carries, so a resident knows where to go. */
 export const EIGENAAR: Readonly<Record<PortaalNaam, { kop: string; link: string }>> = {
   GEMEENTE: { kop: 'Dit regelt u bij de gemeente.', link: 'Bekijk dit bij de gemeente' },

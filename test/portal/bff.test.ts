@@ -9,8 +9,9 @@ import { loadPortalConfig } from '../../portal/bff/config.js';
 import { loadPortalOperations } from '../../portal/bff/operations.js';
 import { createPortal } from '../../portal/bff/portal.js';
 import { createMemorySessionStore, type SessionStore } from '../../portal/bff/sessions.js';
+import { CookieJar } from '../../simulators/idp/cookie-jar.js';
 import { startIdp, type RunningIdp } from '../idp/harness.js';
-import { OPERATIONS_DIR } from './harness.js';
+import { OPERATIONS_DIR, reservePortal } from './harness.js';
 
 const SECRET = 'test-portaal-sessie-geheim-0123456789';
 const operations = loadPortalOperations(OPERATIONS_DIR);
@@ -315,5 +316,115 @@ describe('the portal configuration', () => {
       'PORTAL_SESSION_SECRET: must be at least 32 characters',
     ]);
     expect(problems({ ...base, PORTAL_GATEWAY_URL: undefined })).toEqual(['PORTAL_GATEWAY_URL: is required']);
+  });
+});
+
+/**
+ * Back to the page after logging in: a whole login through the DigiD-simulator, with `fetch`
+ * and a cookie jar, to see where the portal's callback sends the browser.
+ */
+describe('the portal back-end after a login', () => {
+  let idp: RunningIdp;
+  let portal: Listening;
+  let callbackUrl: string;
+  let staticDir: string;
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'portaal-bff-terug-'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html lang="nl"><title>t</title></html>');
+    // The portal's socket first: the simulator must know its callback.
+    const reserved = await reservePortal();
+    portal = reserved.listening;
+    callbackUrl = reserved.callbackUrl;
+    idp = await startIdp({ extraRedirectUris: [callbackUrl] });
+    reserved.server.on(
+      'request',
+      createPortal({
+        publicUrl: portal.url,
+        // Never asked: a login does not reach the gateway.
+        gatewayUrl: 'http://127.0.0.1:9/graphql',
+        oidc: { issuer: idp.issuer, clientId: idp.clientId, redirectUri: callbackUrl },
+        sessions: createMemorySessionStore({ secret: SECRET, idleMs: 15 * 60_000 }),
+        operations,
+        staticDir,
+      }).handler,
+    );
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await idp?.[Symbol.asyncDispose]();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  /** Logs in as Suzanne Moulin from `/login?terug=…`; returns where the callback sends the browser. */
+  async function logInReturningTo(terug: string): Promise<string | null> {
+    const login = await fetch(`${portal.url}/login?terug=${encodeURIComponent(terug)}`, { redirect: 'manual' });
+    expect(login.status).toBe(303);
+    const inlog = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const jar = new CookieJar();
+    const send = async (url: URL, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      const cookie = jar.header(url);
+      if (cookie) headers.set('cookie', cookie);
+      const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+      jar.store(url, response);
+      return response;
+    };
+    /** Follows the simulator's redirects; stops at its page or at the redirect to the portal. */
+    const follow = async (first: Response, from: URL) => {
+      let response = first;
+      let url = from;
+      for (let hop = 0; hop < 10; hop++) {
+        const location = response.headers.get('location');
+        if (!location) return { response, url };
+        url = new URL(location, url);
+        if (url.href.startsWith(callbackUrl)) return { response, url };
+        response = await send(url);
+      }
+      throw new Error('too many redirects at the simulator');
+    };
+
+    const authorize = new URL(login.headers.get('location') ?? '');
+    const loginPage = await follow(await send(authorize), authorize);
+    const action = /<form\b[^>]*\saction="([^"]+)"/.exec(await loginPage.response.text())?.[1] ?? '';
+    const actionUrl = new URL(action.replaceAll('&amp;', '&'), loginPage.url);
+    const form = new URLSearchParams({ middel: 'digid', bsn: '999993653', niveau: 'substantieel' });
+    const back = await follow(
+      await send(actionUrl, {
+        method: 'POST',
+        body: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      actionUrl,
+    );
+    expect(back.url.href.startsWith(callbackUrl)).toBe(true);
+
+    const callback = await fetch(back.url, { redirect: 'manual', headers: { cookie: inlog } });
+    expect(callback.status).toBe(303);
+    // Logged in, wherever it goes next.
+    expect(callback.headers.getSetCookie().some((c) => /^portaal_sessie=[^;]+;/.test(c))).toBe(true);
+    return callback.headers.get('location');
+  }
+
+  it('returns to the portal page the resident was on, with its query', async () => {
+    expect(await logInReturningTo('/berichten')).toBe('/berichten');
+    expect(await logInReturningTo('/zaak?bronorganisatie=002220647&identificatie=ZAAK-2026-0000000001')).toBe(
+      '/zaak?bronorganisatie=002220647&identificatie=ZAAK-2026-0000000001',
+    );
+  });
+
+  it('returns to the Overzicht for another host, an unknown path or an overlong value', async () => {
+    for (const terug of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil',
+      '/\\/evil.example',
+      '/\t/evil.example',
+      '/%2F%2Fevil.example',
+      '/bestaat-niet',
+      `/berichten?${'a'.repeat(2000)}`,
+    ]) {
+      expect(await logInReturningTo(terug), terug).toBe('/');
+    }
   });
 });

@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)(
         await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
         const gegevens = section(page, 'Uw gegevens');
         await gegevens.getByText('U bent ingelogd met eHerkenning.', { exact: false }).waitFor();
-        expect(await page.locator('main').textContent()).toContain('U bent ingelogd met eHerkenning, niveau Midden.');
+        expect(await page.locator('main').textContent()).toContain('U bent ingelogd met eHerkenning EH2 of EH2+.');
         expect(await gegevens.textContent()).toContain('Persoonsgegevens uit de BRP horen bij inloggen met DigiD.');
         // The company's zaken still show, each with its owner.
         const zaken = section(page, 'Lopende zaken');
@@ -288,7 +288,7 @@ describe.skipIf(!hasChromium)(
         const inloggen = section(page, 'Hoe u bent ingelogd');
         await inloggen.waitFor();
         expect(await waarde(inloggen, 'Ingelogd met').textContent()).toBe('eHerkenning');
-        expect(await waarde(inloggen, 'Niveau').textContent()).toBe('Midden');
+        expect(await waarde(inloggen, 'Niveau').textContent()).toBe('EH2 of EH2+');
         expectOnlyOwnHost();
       },
     );

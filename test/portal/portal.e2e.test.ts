@@ -36,6 +36,14 @@ describe.skipIf(!hasChromium)('the reference portal in a real browser', () => {
       expect(await zaken.getByRole('listitem').count()).toBeGreaterThan(0);
       for (const item of await zaken.getByRole('listitem').all()) {
         expect(await item.textContent()).toMatch(/Dit regelt u bij de gemeente\.|Dit staat in MijnOverheid\./);
+        // A zaak of the gemeente: its name links to its own page, by organisation and zaaknummer.
+        // One that MijnOverheid owns keeps only the link there.
+        const kopLink = item.getByRole('heading', { level: 3 }).getByRole('link');
+        if ((await item.textContent())?.includes('Dit regelt u bij de gemeente.')) {
+          expect(await kopLink.getAttribute('href')).toMatch(/^\/zaak\?bronorganisatie=\d{9}&identificatie=[^&]+$/);
+        } else {
+          expect(await kopLink.count()).toBe(0);
+        }
       }
       expect(await section(page, 'Uw gegevens').textContent()).toContain('Suzanne');
       expect(

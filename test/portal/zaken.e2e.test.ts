@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, section, SECTIE_WEG, usePortalSuite } from './browser.js';
 
 const ZAAK = 'Parkeervergunning bewoners Boterdiep';
-const ZAAK_ADRES = '/zaak?bronorganisatie=002564440&identificatie=ZAAK-2026-0000000101&gestart=2026-11-02';
+const ZAAK_ADRES = '/zaak?bronorganisatie=002564440&identificatie=ZAAK-2026-0000000101';
 
 describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten page', () => {
   const suite = usePortalSuite();
@@ -28,7 +28,8 @@ describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten pa
       expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: ZAAK }).waitFor();
-      expect(new URL(page.url()).pathname).toBe('/zaak');
+      // The zaak is named by its organisation and zaaknummer only: no start date in the address.
+      expect(page.url()).toBe(`${suite.portal.url}${ZAAK_ADRES}`);
 
       const main = page.getByRole('main');
       expect(await main.textContent()).toContain('ZAAK-2026-0000000101');
@@ -108,6 +109,54 @@ describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten pa
     },
   );
 
+  it('goes from a lopende zaak on the Overzicht to its page with the keyboard', { timeout: 90_000 }, async () => {
+    const { page, expectOnlyOwnHost } = await open();
+    await logIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    const link = section(page, 'Lopende zaken').getByRole('link', { name: ZAAK });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(ZAAK_ADRES);
+
+    const focused = () => link.evaluate((el) => el === document.activeElement);
+    for (let tab = 0; tab < 40 && !(await focused()); tab++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: ZAAK }).waitFor();
+    expect(page.url()).toBe(`${suite.portal.url}${ZAAK_ADRES}`);
+    expect(await page.getByRole('main').textContent()).toContain('ZAAK-2026-0000000101');
+    await section(page, 'Stappen van uw zaak').getByRole('listitem').first().waitFor();
+    expectOnlyOwnHost();
+  });
+
+  it(
+    'finds an older, closed zaak by its number alone, and still opens an old link with a start date',
+    { timeout: 90_000 },
+    async () => {
+      const { page, expectOnlyOwnHost } = await open();
+      await logIn(page);
+      await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+
+      // Her oldest zaak, closed: the address has no date, the zaak is found all the same.
+      await page.goto(`${suite.portal.url}/zaak?bronorganisatie=002564440&identificatie=ZAAK-2026-0000000102`);
+      await page.getByRole('heading', { level: 1, name: 'Losliggende stoeptegels Boterdiep' }).waitFor();
+      const main = page.getByRole('main');
+      expect(await main.textContent()).toContain('ZAAK-2026-0000000102');
+      expect(await main.textContent()).toContain('1 september 2026');
+      expect(await main.textContent()).toContain('Afgerond op');
+      expect(await section(page, 'Documenten').textContent()).toContain('Afhandeling van uw melding');
+      await checkPage(page, 'Zaak Losliggende stoeptegels Boterdiep', 'zaak-afgerond');
+
+      // A link from before, with `gestart`: still the zaak, also when that date is wrong.
+      for (const gestart of ['2026-11-02', '2020-01-01', 'gisteren']) {
+        await page.goto(`${suite.portal.url}${ZAAK_ADRES}&gestart=${gestart}`);
+        await page.getByRole('heading', { level: 1, name: ZAAK }).waitFor();
+        expect(await page.getByRole('main').textContent()).toContain('ZAAK-2026-0000000101');
+      }
+      expectOnlyOwnHost();
+    },
+  );
+
   it('says plainly when a zaak cannot be found', { timeout: 90_000 }, async () => {
     const { page, expectOnlyOwnHost } = await open();
     await logIn(page);
@@ -118,6 +167,17 @@ describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten pa
     expect(await page.getByRole('main').textContent()).not.toContain('Handhavingsverzoek');
     expect(await page.getByRole('link', { name: 'Bekijk al uw zaken' }).getAttribute('href')).toBe('/zaken');
     await checkPage(page, 'Zaak niet gevonden', 'zaak-niet-gevonden');
+
+    // An address that cannot name a zaak (no RSIN, an RSIN that fails the elfproef): the same page.
+    for (const adres of [
+      '/zaak?bronorganisatie=gemeente&identificatie=ZAAK-2026-0000000101',
+      '/zaak?bronorganisatie=123456789&identificatie=ZAAK-2026-0000000101',
+      `/zaak?bronorganisatie=002564440&identificatie=${'Z'.repeat(41)}`,
+    ]) {
+      await page.goto(`${suite.portal.url}${adres}`);
+      await page.getByRole('heading', { level: 1, name: 'Deze zaak kunnen we niet vinden' }).waitFor();
+      expect(await page.getByRole('main').textContent()).not.toContain('RSIN');
+    }
     expectOnlyOwnHost();
   });
 

@@ -30,8 +30,18 @@ export function Laden() {
 }
 
 /**
+ * The page to come back to after logging in: this one, unless it is the Overzicht (where a login
+ * ends anyway). The back-end checks it is one of the portal's own pages.
+ */
+export function dezePagina(): string | undefined {
+  const { pathname, search } = window.location;
+  return pathname === '/' ? undefined : `${pathname}${search}`;
+}
+
+/**
  * Starts a login at the back-end. A form, not a script: it works without JavaScript and the
  * token exchange stays on the server. DigiD unless `middel` says eHerkenning (for entrepreneurs).
+ * After the login the resident is back on this page.
  */
 export function InlogKnop({
   label,
@@ -42,10 +52,12 @@ export function InlogKnop({
   readonly niveau?: Niveau;
   readonly middel?: 'DIGID' | 'EHERKENNING';
 }) {
+  const terug = dezePagina();
   return (
     <form method="get" action="/login">
       {middel === 'EHERKENNING' && <input type="hidden" name="middel" value="eherkenning" />}
       {niveau && <input type="hidden" name="niveau" value={niveau.toLowerCase()} />}
+      {terug && <input type="hidden" name="terug" value={terug} />}
       {/* Most visitors are residents: DigiD stays the main button next to eHerkenning. */}
       <Button type="submit" purpose={middel === 'EHERKENNING' ? 'secondary' : 'primary'}>
         {label}

@@ -64,8 +64,10 @@ export interface PortaalZaakQuery {
 }
 
 export interface PortaalZaakVariables {
-  /** The zaak's startdatum (JJJJ-MM-DD); without it, the newest 50 zaken are searched. */
-  readonly gestart?: string;
+  /** The RSIN of the organisation that made the zaak. */
+  readonly bronorganisatie: string;
+  /** The zaaknummer. */
+  readonly identificatie: string;
 }
 
 export const PortaalZaakDocument = zaak as unknown as TypedDocumentNode<PortaalZaakQuery, PortaalZaakVariables>;

@@ -10,7 +10,7 @@ import {
   type VerwerkingBron,
 } from '../operations/bescherming.js';
 import { sectieFout, usePagina } from '../pagina.js';
-import { NIVEAU, tijdstip, VERWERKINGEN_BEWAARDAGEN } from '../tekst.js';
+import { NIVEAU, niveauNaam, tijdstip, VERWERKINGEN_BEWAARDAGEN } from '../tekst.js';
 import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
 
 type Me = NonNullable<PortaalBeschermingQuery['me']>;
@@ -76,7 +76,7 @@ function HoeIngelogd({ authenticatie }: { readonly authenticatie: Me['authentica
         <dt>Ingelogd met</dt>
         <dd>{middel === 'DIGID' ? 'DigiD' : 'eHerkenning'}</dd>
         <dt>Niveau</dt>
-        <dd>{NIVEAU[niveau].naam}</dd>
+        <dd>{niveauNaam(middel, niveau, true)}</dd>
       </dl>
       {middel === 'DIGID' ? (
         <Paragraph>

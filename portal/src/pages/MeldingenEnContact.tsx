@@ -32,7 +32,7 @@ import {
   type Voorkeuren,
 } from '../operations/meldingen.js';
 import { sectieFout, usePagina } from '../pagina.js';
-import { datum, NIVEAU, tijdstip } from '../tekst.js';
+import { datum, inlogNaam, NIVEAU, tijdstip } from '../tekst.js';
 import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
 
 type Me = NonNullable<PortaalMeldingenQuery['me']>;
@@ -289,19 +289,14 @@ function NiveauUitleg({
   readonly authenticatie: Omgeving['authenticatie'];
 }) {
   const digid = authenticatie.middel === 'DIGID';
-  const middel = digid ? 'DigiD' : 'eHerkenning';
+  const nodig = inlogNaam(authenticatie.middel, vereist);
   return (
     <>
       <p>
-        U bent ingelogd met {middel} {NIVEAU[authenticatie.niveau].naam}. Om iets te wijzigen, logt u opnieuw in met{' '}
-        {middel} {NIVEAU[vereist].naam}. {digid && `Dat doet u ${NIVEAU[vereist].hoe}. `}Zo weten we zeker dat u het
-        bent.
+        U bent ingelogd met {inlogNaam(authenticatie.middel, authenticatie.niveau, true)}. Om iets te wijzigen, logt u
+        opnieuw in met {nodig}. {digid && `Dat doet u ${NIVEAU[vereist].hoe}. `}Zo weten we zeker dat u het bent.
       </p>
-      <InlogKnop
-        label={`Opnieuw inloggen met ${middel} ${NIVEAU[vereist].naam}`}
-        niveau={vereist}
-        middel={authenticatie.middel}
-      />
+      <InlogKnop label={`Opnieuw inloggen met ${nodig}`} niveau={vereist} middel={authenticatie.middel} />
     </>
   );
 }

@@ -7,8 +7,9 @@ import { Layout } from '../components/Layout.js';
 import { BronMelding, Laden, SectieFout } from '../components/Meldingen.js';
 import { PortaalOverzichtDocument, type PortaalOverzichtQuery } from '../operations/index.js';
 import { sectieFout, usePagina } from '../pagina.js';
-import { datum, NIVEAU } from '../tekst.js';
+import { datum, inlogNaam } from '../tekst.js';
 import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { zaakAdres } from './Zaak.js';
 
 type Me = NonNullable<PortaalOverzichtQuery['me']>;
 
@@ -35,8 +36,7 @@ export function Overzicht() {
         <Layout titel="Overzicht" ingelogd>
           <Heading level={1}>Overzicht</Heading>
           <Paragraph>
-            U bent ingelogd met {me.authenticatie.middel === 'DIGID' ? 'DigiD' : 'eHerkenning'}, niveau{' '}
-            {NIVEAU[me.authenticatie.niveau].naam}.
+            U bent ingelogd met {inlogNaam(me.authenticatie.middel, me.authenticatie.niveau, true)}.
           </Paragraph>
           <div className="secties">
             <Persoonsgegevens sectie={me.persoonsgegevens} fout={sectieFout(pagina.fouten, 'persoonsgegevens')} />
@@ -85,7 +85,8 @@ function Persoonsgegevens({ sectie, fout }: { sectie: Me['persoonsgegevens']; fo
               )}
             </dl>
           )}
-          <Eigenaar portaal={sectie.portaal} />
+          {/* With eHerkenning the BRP has nothing: no owner to send the entrepreneur to. */}
+          {sectie.bron.status !== 'NIET_VAN_TOEPASSING' && <Eigenaar portaal={sectie.portaal} />}
         </>
       )}
     </section>
@@ -109,7 +110,14 @@ function LopendeZaken({ sectie, fout }: { sectie: Me['zaken']; fout: string | un
             <ul className="items">
               {sectie.items.map((zaak) => (
                 <li key={`${zaak.bronorganisatie}/${zaak.identificatie}`} className="item">
-                  <Heading level={3}>{zaak.omschrijving}</Heading>
+                  {/* A zaak of the gemeente links to its own page; one that MijnOverheid owns keeps the link there. */}
+                  <Heading level={3}>
+                    {zaak.portaal.eigenaar === 'GEMEENTE' ? (
+                      <Link href={zaakAdres(zaak)}>{zaak.omschrijving}</Link>
+                    ) : (
+                      zaak.omschrijving
+                    )}
+                  </Heading>
                   {zaak.status && <p>Stand van zaken: {zaak.status.statustekst}</p>}
                   <Eigenaar portaal={zaak.portaal} />
                 </li>

@@ -1,11 +1,12 @@
 import { Heading } from '@nl-design-system-candidate/heading-react/css';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Link } from '@nl-design-system-candidate/link-react/css';
-import { InlogKnop } from '../components/Meldingen.js';
+import { dezePagina, InlogKnop } from '../components/Meldingen.js';
 import { Layout } from '../components/Layout.js';
 import { GEMEENTE } from '../gemeente.js';
 import type { Niveau } from '../operations/index.js';
-import { NIVEAU } from '../tekst.js';
+import type { Authenticatie } from '../pagina.js';
+import { inlogNaam, NIVEAU } from '../tekst.js';
 
 /** Not logged in (or no longer): what the portal is for, and one button. */
 export function Inloggen({ verlopen }: { readonly verlopen: boolean }) {
@@ -31,7 +32,9 @@ export function Inloggen({ verlopen }: { readonly verlopen: boolean }) {
       <Paragraph>
         Op {GEMEENTE.portaal} ziet u uw zaken bij de gemeente, uw berichten en uw gegevens. Alles op één plek.
       </Paragraph>
-      <Paragraph>U logt in met DigiD. Daarna ziet u meteen uw overzicht.</Paragraph>
+      <Paragraph>
+        U logt in met DigiD. Daarna ziet u meteen {dezePagina() ? 'de pagina die u wilde openen' : 'uw overzicht'}.
+      </Paragraph>
       <InlogKnop label="Inloggen met DigiD" />
       <Heading level={2}>Voor ondernemers</Heading>
       <Paragraph>
@@ -42,22 +45,60 @@ export function Inloggen({ verlopen }: { readonly verlopen: boolean }) {
   );
 }
 
-/** Logged in at a level below what the API asks: explain, and offer to log in again at that level. */
-export function HogerNiveau({ vereist, huidig }: { readonly vereist: Niveau; readonly huidig: Niveau | undefined }) {
+/**
+ * Logged in at a level below what the API asks: explain, and offer to log in again at that level,
+ * with the same means. Where the page does not know the means, it offers DigiD and eHerkenning.
+ */
+export function HogerNiveau({
+  vereist,
+  huidig,
+}: {
+  readonly vereist: Niveau;
+  readonly huidig: Authenticatie | undefined;
+}) {
   return (
     <Layout titel="Inloggen met een hoger niveau" ingelogd>
       <Heading level={1}>Log opnieuw in met een hoger niveau</Heading>
-      <Paragraph>
-        {huidig
-          ? `U bent ingelogd met DigiD ${NIVEAU[huidig].naam}. Dat is niet genoeg om uw gegevens te zien.`
-          : 'Uw manier van inloggen is niet genoeg om uw gegevens te zien.'}
-      </Paragraph>
-      <Paragraph>
-        Log opnieuw in met DigiD {NIVEAU[vereist].naam}. Dat doet u {NIVEAU[vereist].hoe}. Zo weten we zeker dat u het
-        bent.
-      </Paragraph>
-      <InlogKnop label={`Opnieuw inloggen met DigiD ${NIVEAU[vereist].naam}`} niveau={vereist} />
+      {huidig?.middel === 'EHERKENNING' ? (
+        <>
+          <Paragraph>
+            U bent ingelogd met {inlogNaam('EHERKENNING', huidig.niveau, true)}. Dat is niet genoeg om de gegevens van
+            uw bedrijf te zien.
+          </Paragraph>
+          <HogerMetEherkenning vereist={vereist} />
+        </>
+      ) : (
+        <>
+          <Paragraph>
+            {huidig
+              ? `U bent ingelogd met DigiD ${NIVEAU[huidig.niveau].naam}. Dat is niet genoeg om uw gegevens te zien.`
+              : 'Uw manier van inloggen is niet genoeg om uw gegevens te zien.'}
+          </Paragraph>
+          <Paragraph>
+            Log opnieuw in met DigiD {NIVEAU[vereist].naam}. Dat doet u {NIVEAU[vereist].hoe}. Zo weten we zeker dat u
+            het bent.
+          </Paragraph>
+          <InlogKnop label={`Opnieuw inloggen met DigiD ${NIVEAU[vereist].naam}`} niveau={vereist} />
+          {!huidig && (
+            <>
+              <Heading level={2}>Voor ondernemers</Heading>
+              <HogerMetEherkenning vereist={vereist} />
+            </>
+          )}
+        </>
+      )}
     </Layout>
+  );
+}
+
+function HogerMetEherkenning({ vereist }: { readonly vereist: Niveau }) {
+  const naam = inlogNaam('EHERKENNING', vereist);
+  return (
+    <>
+      <Paragraph>Log opnieuw in met {naam} of hoger. Zo weten we zeker dat u namens uw bedrijf inlogt.</Paragraph>
+      <Paragraph>Hebt u dit niveau nog niet? Vraag het aan bij de leverancier van uw eHerkenning.</Paragraph>
+      <InlogKnop label={`Opnieuw inloggen met ${naam}`} niveau={vereist} middel="EHERKENNING" />
+    </>
   );
 }
 

@@ -17,51 +17,39 @@ import { sectieFout, usePagina } from '../pagina.js';
 import { bestand, datum } from '../tekst.js';
 import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
 
-const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+/** An RSIN has nine digits; a zaaknummer at most 40 characters (the API checks the rest). */
+const RSIN = /^\d{9}$/;
+const MAX_ZAAKNUMMER = 40;
 
-/**
- * The address of a zaak's own page. The start date is there to narrow the search: the API has
- * no look-up by zaaknummer (see PortaalZaak.graphql).
- */
-export function zaakAdres(zaak: {
-  readonly bronorganisatie: string;
-  readonly identificatie: string;
-  readonly startdatum: string;
-}): string {
-  const zoek = new URLSearchParams({
-    bronorganisatie: zaak.bronorganisatie,
-    identificatie: zaak.identificatie,
-    gestart: zaak.startdatum,
-  });
+/** The address of a zaak's own page: the zaak's organisation and zaaknummer name it exactly. */
+export function zaakAdres(zaak: { readonly bronorganisatie: string; readonly identificatie: string }): string {
+  const zoek = new URLSearchParams({ bronorganisatie: zaak.bronorganisatie, identificatie: zaak.identificatie });
   return `/zaak?${zoek.toString()}`;
 }
 
-/** One zaak: its details, steps, documents, result and where else it shows. One operation. */
+/**
+ * One zaak: its details, steps, documents, result and where else it shows. One operation. An
+ * older link also has `gestart`; it is not needed any more and is left alone.
+ */
 export function Zaak() {
   const zoek = new URLSearchParams(window.location.search);
   const bronorganisatie = zoek.get('bronorganisatie');
   const identificatie = zoek.get('identificatie');
-  if (!bronorganisatie || !identificatie) return <ZaakNietGevonden ingelogd={false} bron={undefined} />;
-  const gestart = zoek.get('gestart');
-  return (
-    <ZaakPagina
-      bronorganisatie={bronorganisatie}
-      identificatie={identificatie}
-      gestart={gestart && DATUM.test(gestart) ? gestart : undefined}
-    />
-  );
+  // An address that cannot name a zaak is not worth a question to the gateway.
+  if (!bronorganisatie || !RSIN.test(bronorganisatie) || !identificatie || identificatie.length > MAX_ZAAKNUMMER) {
+    return <ZaakNietGevonden ingelogd={false} bron={undefined} />;
+  }
+  return <ZaakPagina bronorganisatie={bronorganisatie} identificatie={identificatie} />;
 }
 
 function ZaakPagina({
   bronorganisatie,
   identificatie,
-  gestart,
 }: {
   readonly bronorganisatie: string;
   readonly identificatie: string;
-  readonly gestart: string | undefined;
 }) {
-  const pagina = usePagina(PortaalZaakDocument, gestart ? { gestart } : {});
+  const pagina = usePagina(PortaalZaakDocument, { bronorganisatie, identificatie });
   switch (pagina.soort) {
     case 'laden':
       return (
@@ -78,6 +66,11 @@ function ZaakPagina({
       return <Fout melding={pagina.melding} />;
     case 'klaar': {
       const zaken = pagina.data.me?.zaken;
+      // The API refuses a zaaknummer or RSIN that cannot exist: for the resident, that zaak is not there.
+      const ongeldig = pagina.fouten.some(
+        (fout) => fout.path?.[1] === 'zaken' && fout.extensions['code'] === 'BAD_USER_INPUT',
+      );
+      if (!zaken && ongeldig) return <ZaakNietGevonden ingelogd bron={undefined} />;
       if (!zaken) {
         return (
           <Layout titel="Zaak" ingelogd>
