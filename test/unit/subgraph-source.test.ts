@@ -96,15 +96,15 @@ async function standInSubgraph() {
       document,
     } as unknown as Parameters<SubgraphSource['process']>[0]);
   };
-  return { calls, ask, listening };
+  return { calls, ask, [Symbol.asyncDispose]: () => listening[Symbol.asyncDispose]() };
 }
 
 const OTHER: Caller = { ...PERSON, requestId: 'test-request-3', gebruikerId: 'pseudoniem-2' };
 
 describe('the same resident asking the same at the same moment', () => {
   it('gets one call to the subgraph, and each request its own copy of the answer', async () => {
-    const { calls, ask, listening } = await standInSubgraph();
-    await using _ = listening;
+    await using subgraph = await standInSubgraph();
+    const { calls, ask } = subgraph;
     const [first, second] = await Promise.all([ask(PERSON), ask({ ...PERSON, requestId: 'test-request-2' })]);
     expect(calls).toEqual(['pseudoniem-1']);
     expect(first.data).toEqual({ me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } });
@@ -117,8 +117,8 @@ describe('the same resident asking the same at the same moment', () => {
   });
 
   it('never shares a call between two residents', async () => {
-    const { calls, ask, listening } = await standInSubgraph();
-    await using _ = listening;
+    await using subgraph = await standInSubgraph();
+    const { calls, ask } = subgraph;
     const [mine, theirs] = await Promise.all([ask(PERSON), ask(OTHER)]);
     expect(calls.sort()).toEqual(['pseudoniem-1', 'pseudoniem-2']);
     expect(mine.data).toEqual({ me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } });
@@ -126,8 +126,8 @@ describe('the same resident asking the same at the same moment', () => {
   });
 
   it('never shares a mutation, nor the same resident logged in at another level', async () => {
-    const { calls, ask, listening } = await standInSubgraph();
-    await using _ = listening;
+    await using subgraph = await standInSubgraph();
+    const { calls, ask } = subgraph;
     await Promise.all([ask(PERSON, 'mutation'), ask(PERSON, 'mutation')]);
     expect(calls).toHaveLength(2);
     const higher: Caller = { ...PERSON, identity: { ...PERSON.identity, niveau: 'SUBSTANTIEEL' } } as Caller;
