@@ -4,11 +4,11 @@ import { NumberBadge } from '@nl-design-system-candidate/number-badge-react/css'
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Eigenaar } from '../components/Eigenaar.js';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, SectieFout } from '../components/Meldingen.js';
 import { PortaalBerichtenDocument, type Bericht, type PortaalBerichtenQuery } from '../operations/berichten.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { datum } from '../tekst.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 import { zaakAdres } from './Zaak.js';
 
 type Sectie = NonNullable<PortaalBerichtenQuery['me']>['berichten'];
@@ -16,32 +16,17 @@ type Sectie = NonNullable<PortaalBerichtenQuery['me']>['berichten'];
 /** The Berichtenbox of MijnOverheid, newest first; each bericht is read in MijnOverheid. One operation. */
 export function Berichten() {
   const pagina = usePagina(PortaalBerichtenDocument, {});
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel="Berichten" ingelogd={false}>
-          <Heading level={1}>Berichten</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar':
-      return (
-        <Layout titel="Berichten" ingelogd>
-          <Heading level={1}>Berichten</Heading>
-          <Paragraph>
-            Overheden sturen u berichten in de Berichtenbox van MijnOverheid. Hier ziet u welke berichten u hebt. U
-            leest ze in MijnOverheid.
-          </Paragraph>
-          <Berichtenbox sectie={pagina.data.me?.berichten ?? null} fout={sectieFout(pagina.fouten, 'berichten')} />
-        </Layout>
-      );
-  }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Berichten" />;
+  return (
+    <Layout titel="Berichten" ingelogd>
+      <Heading level={1}>Berichten</Heading>
+      <Paragraph>
+        Overheden sturen u berichten in de Berichtenbox van MijnOverheid. Hier ziet u welke berichten u hebt. U leest ze
+        in MijnOverheid.
+      </Paragraph>
+      <Berichtenbox sectie={pagina.data.me?.berichten ?? null} fout={sectieFout(pagina.fouten, 'berichten')} />
+    </Layout>
+  );
 }
 
 function Berichtenbox({ sectie, fout }: { readonly sectie: Sectie; readonly fout: string | undefined }) {

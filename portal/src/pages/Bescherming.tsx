@@ -2,7 +2,7 @@ import { Heading } from '@nl-design-system-candidate/heading-react/css';
 import { Link } from '@nl-design-system-candidate/link-react/css';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, SectieFout } from '../components/Meldingen.js';
 import {
   PortaalBeschermingDocument,
   type MachtigingSoort,
@@ -11,7 +11,7 @@ import {
 } from '../operations/bescherming.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { NIVEAU, niveauNaam, tijdstip, VERWERKINGEN_BEWAARDAGEN } from '../tekst.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 
 type Me = NonNullable<PortaalBeschermingQuery['me']>;
 
@@ -24,37 +24,21 @@ const TITEL = 'Hoe beschermen wij uw gegevens';
 export function Bescherming() {
   const na = new URLSearchParams(window.location.search).get('na');
   const pagina = usePagina(PortaalBeschermingDocument, na ? { na } : {});
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel={TITEL} ingelogd={false}>
-          <Heading level={1}>{TITEL}</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar': {
-      const me = pagina.data.me as Me;
-      return (
-        <Layout titel={TITEL} ingelogd>
-          <Heading level={1}>{TITEL}</Heading>
-          <Paragraph>
-            Hier leest u hoe u bent ingelogd en welke gegevens wij ophalen. En u ziet wanneer uw gegevens zijn bekeken.
-          </Paragraph>
-          <div className="secties">
-            <HoeIngelogd authenticatie={me.authenticatie} />
-            <Bronnen />
-            <WieBekeek sectie={me.verwerkingen} fout={sectieFout(pagina.fouten, 'verwerkingen')} eerstePagina={!na} />
-          </div>
-        </Layout>
-      );
-    }
-  }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel={TITEL} />;
+  const me = pagina.data.me as Me;
+  return (
+    <Layout titel={TITEL} ingelogd>
+      <Heading level={1}>{TITEL}</Heading>
+      <Paragraph>
+        Hier leest u hoe u bent ingelogd en welke gegevens wij ophalen. En u ziet wanneer uw gegevens zijn bekeken.
+      </Paragraph>
+      <div className="secties">
+        <HoeIngelogd authenticatie={me.authenticatie} />
+        <Bronnen />
+        <WieBekeek sectie={me.verwerkingen} fout={sectieFout(pagina.fouten, 'verwerkingen')} eerstePagina={!na} />
+      </div>
+    </Layout>
+  );
 }
 
 const BRONNEN_VAN_MACHTIGING: Readonly<Record<string, string>> = {

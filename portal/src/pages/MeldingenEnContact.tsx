@@ -7,7 +7,7 @@ import { uitkomstVan, veldFout, type Fouten, type Uitkomst, type VeldFout } from
 import { FoutSamenvatting, StatusMelding } from '../components/formulier/Samenvatting.js';
 import { Keuze, KeuzeGroep, KeuzeLijst, TekstVeld } from '../components/formulier/Velden.js';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, InlogKnop, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, InlogKnop, SectieFout } from '../components/Meldingen.js';
 import type { Niveau } from '../operations/index.js';
 import {
   KANALEN,
@@ -33,7 +33,7 @@ import {
 } from '../operations/meldingen.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { datum, inlogNaam, NIVEAU, tijdstip } from '../tekst.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 
 type Me = NonNullable<PortaalMeldingenQuery['me']>;
 
@@ -48,38 +48,22 @@ const GEEN_VARIABELEN: Record<string, never> = {};
  */
 export function MeldingenEnContact() {
   const pagina = usePagina(PortaalMeldingenDocument, GEEN_VARIABELEN);
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel={TITEL} ingelogd={false}>
-          <Heading level={1}>{TITEL}</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar': {
-      const me = pagina.data.me as Me;
-      return (
-        <Layout titel={TITEL} ingelogd>
-          <Heading level={1}>{TITEL}</Heading>
-          <Paragraph>
-            Verandert er iets in uw zaak? Dan sturen wij u een melding. Hier kiest u hoe u die krijgt. U ziet ook welke
-            meldingen wij u stuurden.
-          </Paragraph>
-          <Inhoud
-            me={me}
-            voorkeurenFout={sectieFout(pagina.fouten, 'voorkeuren')}
-            meldingenFout={sectieFout(pagina.fouten, 'meldingen')}
-          />
-        </Layout>
-      );
-    }
-  }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel={TITEL} />;
+  const me = pagina.data.me as Me;
+  return (
+    <Layout titel={TITEL} ingelogd>
+      <Heading level={1}>{TITEL}</Heading>
+      <Paragraph>
+        Verandert er iets in uw zaak? Dan sturen wij u een melding. Hier kiest u hoe u die krijgt. U ziet ook welke
+        meldingen wij u stuurden.
+      </Paragraph>
+      <Inhoud
+        me={me}
+        voorkeurenFout={sectieFout(pagina.fouten, 'voorkeuren')}
+        meldingenFout={sectieFout(pagina.fouten, 'meldingen')}
+      />
+    </Layout>
+  );
 }
 
 /** What every form on the page shares. */

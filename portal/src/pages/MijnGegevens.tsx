@@ -4,7 +4,7 @@ import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Fragment, type ReactNode } from 'react';
 import { Eigenaar } from '../components/Eigenaar.js';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, InlogKnop, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, InlogKnop, SectieFout } from '../components/Meldingen.js';
 import {
   PortaalGegevensDocument,
   type BrpDatum,
@@ -15,7 +15,7 @@ import {
   type WijzigInstructie,
 } from '../operations/gegevens.js';
 import { sectieFout, usePagina } from '../pagina.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 
 /**
  * Everything the BRP says about the resident, part by part: what is in onderzoek, geheimhouding,
@@ -23,44 +23,28 @@ import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
  */
 export function MijnGegevens() {
   const pagina = usePagina(PortaalGegevensDocument, {});
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel="Mijn gegevens" ingelogd={false}>
-          <Heading level={1}>Mijn gegevens</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar': {
-      const sectie = pagina.data.me?.persoonsgegevens;
-      return (
-        <Layout titel="Mijn gegevens" ingelogd>
-          <Heading level={1}>Mijn gegevens</Heading>
-          <Paragraph>
-            Hier ziet u uw gegevens uit de Basisregistratie Personen (BRP). De gemeente houdt deze gegevens bij.
-          </Paragraph>
-          {!sectie ? (
-            <SectieFout
-              melding={
-                sectieFout(pagina.fouten, 'persoonsgegevens') ??
-                'Uw gegevens kunnen we nu niet ophalen. Probeer het later opnieuw.'
-              }
-            />
-          ) : sectie.bron.status === 'NIET_VAN_TOEPASSING' ? (
-            <GeenInwoner melding={sectie.bron.melding} />
-          ) : (
-            <Gegevens sectie={sectie} />
-          )}
-        </Layout>
-      );
-    }
-  }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Mijn gegevens" />;
+  const sectie = pagina.data.me?.persoonsgegevens;
+  return (
+    <Layout titel="Mijn gegevens" ingelogd>
+      <Heading level={1}>Mijn gegevens</Heading>
+      <Paragraph>
+        Hier ziet u uw gegevens uit de Basisregistratie Personen (BRP). De gemeente houdt deze gegevens bij.
+      </Paragraph>
+      {!sectie ? (
+        <SectieFout
+          melding={
+            sectieFout(pagina.fouten, 'persoonsgegevens') ??
+            'Uw gegevens kunnen we nu niet ophalen. Probeer het later opnieuw.'
+          }
+        />
+      ) : sectie.bron.status === 'NIET_VAN_TOEPASSING' ? (
+        <GeenInwoner melding={sectie.bron.melding} />
+      ) : (
+        <Gegevens sectie={sectie} />
+      )}
+    </Layout>
+  );
 }
 
 /** Logged in with eHerkenning: the BRP holds persons, not companies. */

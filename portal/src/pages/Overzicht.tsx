@@ -4,11 +4,11 @@ import { NumberBadge } from '@nl-design-system-candidate/number-badge-react/css'
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Eigenaar } from '../components/Eigenaar.js';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, SectieFout } from '../components/Meldingen.js';
 import { PortaalOverzichtDocument, type PortaalOverzichtQuery } from '../operations/index.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { datum, inlogNaam } from '../tekst.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 import { zaakAdres } from './Zaak.js';
 
 type Me = NonNullable<PortaalOverzichtQuery['me']>;
@@ -16,37 +16,19 @@ type Me = NonNullable<PortaalOverzichtQuery['me']>;
 /** The front page: persoonsgegevens in brief, lopende zaken, unread berichten. One operation. */
 export function Overzicht() {
   const pagina = usePagina(PortaalOverzichtDocument, {});
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel="Overzicht" ingelogd={false}>
-          <Heading level={1}>Overzicht</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar': {
-      const me = pagina.data.me as Me;
-      return (
-        <Layout titel="Overzicht" ingelogd>
-          <Heading level={1}>Overzicht</Heading>
-          <Paragraph>
-            U bent ingelogd met {inlogNaam(me.authenticatie.middel, me.authenticatie.niveau, true)}.
-          </Paragraph>
-          <div className="secties">
-            <Persoonsgegevens sectie={me.persoonsgegevens} fout={sectieFout(pagina.fouten, 'persoonsgegevens')} />
-            <LopendeZaken sectie={me.zaken} fout={sectieFout(pagina.fouten, 'zaken')} />
-            <OngelezenBerichten sectie={me.berichten} fout={sectieFout(pagina.fouten, 'berichten')} />
-          </div>
-        </Layout>
-      );
-    }
-  }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Overzicht" />;
+  const me = pagina.data.me as Me;
+  return (
+    <Layout titel="Overzicht" ingelogd>
+      <Heading level={1}>Overzicht</Heading>
+      <Paragraph>U bent ingelogd met {inlogNaam(me.authenticatie.middel, me.authenticatie.niveau, true)}.</Paragraph>
+      <div className="secties">
+        <Persoonsgegevens sectie={me.persoonsgegevens} fout={sectieFout(pagina.fouten, 'persoonsgegevens')} />
+        <LopendeZaken sectie={me.zaken} fout={sectieFout(pagina.fouten, 'zaken')} />
+        <OngelezenBerichten sectie={me.berichten} fout={sectieFout(pagina.fouten, 'berichten')} />
+      </div>
+    </Layout>
+  );
 }
 
 const ONBEKEND = 'Deze gegevens kunnen we nu niet ophalen. Probeer het later opnieuw.';

@@ -1,11 +1,11 @@
 import { Heading } from '@nl-design-system-candidate/heading-react/css';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Link } from '@nl-design-system-candidate/link-react/css';
-import { dezePagina, InlogKnop } from '../components/Meldingen.js';
+import { dezePagina, InlogKnop, Laden } from '../components/Meldingen.js';
 import { Layout } from '../components/Layout.js';
 import { GEMEENTE } from '../gemeente.js';
 import type { Niveau } from '../operations/index.js';
-import type { Authenticatie } from '../pagina.js';
+import type { Authenticatie, Pagina } from '../pagina.js';
 import { inlogNaam, NIVEAU } from '../tekst.js';
 
 /** Not logged in (or no longer): what the portal is for, and one button. */
@@ -100,6 +100,34 @@ function HogerMetEherkenning({ vereist }: { readonly vereist: Niveau }) {
       <InlogKnop label={`Opnieuw inloggen met ${naam}`} niveau={vereist} middel="EHERKENNING" />
     </>
   );
+}
+
+/**
+ * Every state of a page but its answer: still loading (under the page's own title), logged out,
+ * a level too low, nothing answered at all. Each page shows its answer itself.
+ */
+export function PaginaToestand<T>({
+  pagina,
+  titel,
+}: {
+  readonly pagina: Exclude<Pagina<T>, { soort: 'klaar' }>;
+  readonly titel: string;
+}) {
+  switch (pagina.soort) {
+    case 'laden':
+      return (
+        <Layout titel={titel} ingelogd={false}>
+          <Heading level={1}>{titel}</Heading>
+          <Laden />
+        </Layout>
+      );
+    case 'uitgelogd':
+      return <Inloggen verlopen={pagina.verlopen} />;
+    case 'niveau':
+      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
+    case 'fout':
+      return <Fout melding={pagina.melding} />;
+  }
 }
 
 /** The page's operation gave nothing at all (the gateway is down, for instance). */

@@ -3,7 +3,7 @@ import { Link } from '@nl-design-system-candidate/link-react/css';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react/css';
 import { Eigenaar } from '../components/Eigenaar.js';
 import { Layout } from '../components/Layout.js';
-import { BronMelding, Laden, SectieFout } from '../components/Meldingen.js';
+import { BronMelding, SectieFout } from '../components/Meldingen.js';
 import type { Bron } from '../operations/index.js';
 import {
   PortaalZaakDocument,
@@ -15,7 +15,7 @@ import {
 } from '../operations/zaak.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { bestand, datum } from '../tekst.js';
-import { Fout, HogerNiveau, Inloggen } from './Toestanden.js';
+import { PaginaToestand } from './Toestanden.js';
 
 /** An RSIN has nine digits; a zaaknummer at most 40 characters (the API checks the rest). */
 const RSIN = /^\d{9}$/;
@@ -50,47 +50,31 @@ function ZaakPagina({
   readonly identificatie: string;
 }) {
   const pagina = usePagina(PortaalZaakDocument, { bronorganisatie, identificatie });
-  switch (pagina.soort) {
-    case 'laden':
-      return (
-        <Layout titel="Zaak" ingelogd={false}>
-          <Heading level={1}>Zaak</Heading>
-          <Laden />
-        </Layout>
-      );
-    case 'uitgelogd':
-      return <Inloggen verlopen={pagina.verlopen} />;
-    case 'niveau':
-      return <HogerNiveau vereist={pagina.vereist} huidig={pagina.huidig} />;
-    case 'fout':
-      return <Fout melding={pagina.melding} />;
-    case 'klaar': {
-      const zaken = pagina.data.me?.zaken;
-      // The API refuses a zaaknummer or RSIN that cannot exist: for the resident, that zaak is not there.
-      const ongeldig = pagina.fouten.some(
-        (fout) => fout.path?.[1] === 'zaken' && fout.extensions['code'] === 'BAD_USER_INPUT',
-      );
-      if (!zaken && ongeldig) return <ZaakNietGevonden ingelogd bron={undefined} />;
-      if (!zaken) {
-        return (
-          <Layout titel="Zaak" ingelogd>
-            <Heading level={1}>Zaak</Heading>
-            <SectieFout
-              melding={
-                sectieFout(pagina.fouten, 'zaken') ?? 'Uw zaak kunnen we nu niet ophalen. Probeer het later opnieuw.'
-              }
-            />
-            <TerugNaarZaken />
-          </Layout>
-        );
-      }
-      const zaak = zaken.items.find(
-        (item) => item.bronorganisatie === bronorganisatie && item.identificatie === identificatie,
-      );
-      if (!zaak) return <ZaakNietGevonden ingelogd bron={zaken.bron} />;
-      return <ZaakInhoud zaak={zaak} bron={zaken.bron} />;
-    }
+  if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Zaak" />;
+  const zaken = pagina.data.me?.zaken;
+  // The API refuses a zaaknummer or RSIN that cannot exist: for the resident, that zaak is not there.
+  const ongeldig = pagina.fouten.some(
+    (fout) => fout.path?.[1] === 'zaken' && fout.extensions['code'] === 'BAD_USER_INPUT',
+  );
+  if (!zaken && ongeldig) return <ZaakNietGevonden ingelogd bron={undefined} />;
+  if (!zaken) {
+    return (
+      <Layout titel="Zaak" ingelogd>
+        <Heading level={1}>Zaak</Heading>
+        <SectieFout
+          melding={
+            sectieFout(pagina.fouten, 'zaken') ?? 'Uw zaak kunnen we nu niet ophalen. Probeer het later opnieuw.'
+          }
+        />
+        <TerugNaarZaken />
+      </Layout>
+    );
   }
+  const zaak = zaken.items.find(
+    (item) => item.bronorganisatie === bronorganisatie && item.identificatie === identificatie,
+  );
+  if (!zaak) return <ZaakNietGevonden ingelogd bron={zaken.bron} />;
+  return <ZaakInhoud zaak={zaak} bron={zaken.bron} />;
 }
 
 function ZaakInhoud({ zaak, bron }: { readonly zaak: ZaakDetail; readonly bron: Bron }) {
