@@ -79,8 +79,15 @@ function subjectOf(caller: InternalCaller): string {
  * as the same caller (same resident, same login means and level, same machtiging).
  */
 export function callerKey(caller: InternalCaller): string {
-  return JSON.stringify([subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
+  let key = callerKeys.get(caller);
+  if (key === undefined) {
+    key = JSON.stringify([subjectOf(caller), caller.kind === 'person' ? caller.identity : null]);
+    callerKeys.set(caller, key);
+  }
+  return key;
 }
+/** A request's caller is asked for its key by every subgraph call it makes: worked out once. */
+const callerKeys = new WeakMap<InternalCaller, string>();
 
 /**
  * Builds a signer from the gateway's private ES256 JWK (with a `kid`). A token names who asks, not

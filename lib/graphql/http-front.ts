@@ -101,6 +101,8 @@ export async function createGraphQLFront<TContext extends object>(
 
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is no-store (security-headers.ts): an ETag would be a hash of each body for nothing.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(securityHeaders());
   app.use(['/graphql', '/health', '/ready', '/metrics'], apiContentSecurityPolicy);

@@ -64,6 +64,20 @@ export interface ResidentCallersOptions {
 export function createResidentCallers(options: ResidentCallersOptions): ResidentCallers {
   const { logger } = options;
   const diensten = options.machtigingDiensten ?? {};
+  /*
+   * The resident a verified token names, per claims object: the verified-token cache hands back
+   * the same object for every page of a session, so the identity and its HMAC pseudonym are
+   * derived once per token instead of once per request.
+   */
+  const residents = new WeakMap<object, Pick<Extract<Caller, { kind: 'person' }>, 'identity' | 'gebruikerId'>>();
+  const residentOf = (claims: Parameters<typeof identityFromClaims>[0]) => {
+    const known = residents.get(claims);
+    if (known) return known;
+    const identity = identityFromClaims(claims, options.claimPreset, diensten);
+    const resident = { identity, gebruikerId: pseudonymFor(identity, options.pseudonymKey) };
+    residents.set(claims, resident);
+    return resident;
+  };
   return async (authorization, requestId) => {
     if (!authorization) return { kind: 'anonymous', requestId };
     const refused = (reason: string) => {
@@ -76,9 +90,7 @@ export function createResidentCallers(options: ResidentCallersOptions): Resident
     const token = bearerToken(authorization);
     if (!token) throw refused('malformed Authorization header');
     try {
-      const claims = await options.oidc.verify(token);
-      const identity = identityFromClaims(claims, options.claimPreset, diensten);
-      return { kind: 'person', requestId, identity, gebruikerId: pseudonymFor(identity, options.pseudonymKey) };
+      return { kind: 'person', requestId, ...residentOf(await options.oidc.verify(token)) };
     } catch (error) {
       if (error instanceof IdentityProviderUnavailableError) {
         logger.error({ requestId, reason: error.message }, 'identity provider unavailable');
