@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
 import { buildFrontEnd, reservePortal, startPortal, type RunningPortal } from './harness.js';
@@ -271,4 +271,19 @@ export async function logInAtIdpWithEherkenning(
   await page.getByRole('button', { name: 'Inloggen met eHerkenning' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.href.startsWith(suite.portal.url) && url.pathname !== '/callback');
+}
+
+/**
+ * Tab until `target` has focus, as a keyboard user gets there, and check that its focus ring
+ * shows. Fails when sixty Tabs never reach it.
+ */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      return;
+    }
+  }
+  throw new Error('the keyboard never reached the element');
 }

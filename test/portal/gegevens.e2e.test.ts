@@ -1,18 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, logInAtIdpWithEherkenning, section, SECTIE_WEG, usePortalSuite } from './browser.js';
-
-/** Tab until `target` has focus (as a keyboard user would), and check its focus ring shows. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) {
-      expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
-      return;
-    }
-  }
-  throw new Error('the keyboard never reached the element');
-}
+import { hasChromium, logInAtIdpWithEherkenning, SECTIE_WEG, section, tabTo, usePortalSuite } from './browser.js';
 
 /** The value next to a label in a part's list of fields. */
 const waarde = (block: Locator, label: string) =>

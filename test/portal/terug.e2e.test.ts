@@ -1,21 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, logInAtIdpWithEherkenning, section, usePortalSuite } from './browser.js';
+import { hasChromium, logInAtIdpWithEherkenning, section, tabTo, usePortalSuite } from './browser.js';
 
 const ZAAK = 'Parkeervergunning bewoners Boterdiep';
 const ZAAK_ADRES = '/zaak?bronorganisatie=002564440&identificatie=ZAAK-2026-0000000101';
-
-/** Tab until `target` has focus, which must show; the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) {
-      expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
-      return;
-    }
-  }
-  throw new Error('the keyboard never reached the element');
-}
 
 /**
  * After logging in, the resident is back on the page they opened: logged out, after the session

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, section, SECTIE_WEG, usePortalSuite } from './browser.js';
+import { hasChromium, SECTIE_WEG, section, tabTo, usePortalSuite } from './browser.js';
 
 const ZAAK = 'Parkeervergunning bewoners Boterdiep';
 const ZAAK_ADRES = '/zaak?bronorganisatie=002564440&identificatie=ZAAK-2026-0000000101';
@@ -21,11 +21,8 @@ describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten pa
       const link = page.getByRole('main').getByRole('link', { name: ZAAK });
       await link.waitFor();
 
-      // Keyboard only: Tab until the zaak's link has focus (a bounded number of steps), then Enter.
-      const focused = () => link.evaluate((el) => el === document.activeElement);
-      for (let tab = 0; tab < 40 && !(await focused()); tab++) await page.keyboard.press('Tab');
-      expect(await focused()).toBe(true);
-      expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      // Keyboard only: Tab until the zaak's link has focus, then Enter.
+      await tabTo(page, link);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: ZAAK }).waitFor();
       // The zaak is named by its organisation and zaaknummer only: no start date in the address.
@@ -117,10 +114,7 @@ describe.skipIf(!hasChromium)('the reference portal: a zaak and the Berichten pa
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(ZAAK_ADRES);
 
-    const focused = () => link.evaluate((el) => el === document.activeElement);
-    for (let tab = 0; tab < 40 && !(await focused()); tab++) await page.keyboard.press('Tab');
-    expect(await focused()).toBe(true);
-    expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await tabTo(page, link);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: ZAAK }).waitFor();
     expect(page.url()).toBe(`${suite.portal.url}${ZAAK_ADRES}`);
