@@ -1,14 +1,14 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Bron, Niveau } from './index.js';
 import bescherming from './PortaalBescherming.graphql';
+import type { MachtigingSoort, VerwerkingBron } from '../../../schema/generated/graphql.js';
+// Enumerations as the generated types of schema/api.graphql have them (npm run codegen).
+export type { MachtigingSoort, VerwerkingBron } from '../../../schema/generated/graphql.js';
 
 /*
  * The types of the fields the "Hoe beschermen wij uw gegevens" page selects
  * (PortaalBescherming.graphql), written by hand against schema/api.graphql. Keep them in step.
  */
-
-export type MachtigingSoort = 'DIGID_MACHTIGEN' | 'EHERKENNING_KETENMACHTIGING';
-export type VerwerkingBron = 'BRP' | 'ZAKEN' | 'MIJNOVERHEID';
 
 export interface Verwerking {
   readonly verzoekId: string;

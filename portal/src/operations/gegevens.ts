@@ -1,13 +1,14 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Bron, Niveau, Portaal } from './index.js';
 import gegevens from './PortaalGegevens.graphql';
+import type { DatumSoort } from '../../../schema/generated/graphql.js';
+// Enumerations as the generated types of schema/api.graphql have them (npm run codegen).
+export type { DatumSoort } from '../../../schema/generated/graphql.js';
 
 /*
  * The types of the fields the Mijn gegevens page selects (PortaalGegevens.graphql), written by
  * hand against schema/api.graphql. Keep them in step with that file.
  */
-
-export type DatumSoort = 'VOLLEDIG' | 'JAAR_MAAND' | 'JAAR' | 'ONBEKEND';
 
 export interface BrpDatum {
   readonly soort: DatumSoort;

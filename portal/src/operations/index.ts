@@ -1,15 +1,22 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import overzicht from './PortaalOverzicht.graphql';
 import zaken from './PortaalZaken.graphql';
+import type {
+  PortaalNaam,
+  Betrouwbaarheidsniveau as Niveau,
+  BronStatusCode,
+} from '../../../schema/generated/graphql.js';
+// Enumerations as the generated types of schema/api.graphql have them (npm run codegen).
+export type {
+  PortaalNaam,
+  Betrouwbaarheidsniveau as Niveau,
+  BronStatusCode,
+} from '../../../schema/generated/graphql.js';
 
 /*
- * The types of the fields the pages select, written by hand against schema/api.graphql. Keep
- * them in step with the .graphql files next to this one.
+ * The types of the fields the pages select, written by hand against schema/api.graphql (the
+ * enumerations above are generated). Keep them in step with the .graphql files next to this one.
  */
-
-export type PortaalNaam = 'GEMEENTE' | 'MIJN_OVERHEID';
-export type Niveau = 'BASIS' | 'MIDDEN' | 'SUBSTANTIEEL' | 'HOOG';
-export type BronStatusCode = 'OK' | 'ONVOLLEDIG' | 'NIET_BESCHIKBAAR' | 'NIET_GEVONDEN' | 'NIET_VAN_TOEPASSING';
 
 export interface Portaal {
   readonly eigenaar: PortaalNaam;

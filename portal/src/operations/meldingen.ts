@@ -7,18 +7,28 @@ import verifieer from './PortaalVerifieerContactgegeven.graphql';
 import verwijder from './PortaalVerwijderContactgegeven.graphql';
 import toevoegen from './PortaalVoegContactgegevenToe.graphql';
 import wijzig from './PortaalWijzigVoorkeuren.graphql';
+import type {
+  Kanaal,
+  Onderwerp,
+  Taal,
+  ContactSoort,
+  MeldingStatus,
+  MeldingReden,
+} from '../../../schema/generated/graphql.js';
+// Enumerations as the generated types of schema/api.graphql have them (npm run codegen).
+export type {
+  Kanaal,
+  Onderwerp,
+  Taal,
+  ContactSoort,
+  MeldingStatus,
+  MeldingReden,
+} from '../../../schema/generated/graphql.js';
 
 /*
  * The types of the fields the "Meldingen en contactgegevens" page selects (PortaalMeldingen
  * and its mutations), written by hand against schema/api.graphql. Keep them in step.
  */
-
-export type Kanaal = 'EMAIL' | 'SMS' | 'MIJN_OVERHEID';
-export type Onderwerp = 'ZAAK_ONTVANGEN' | 'ZAAK_STATUS' | 'ZAAK_AFGEROND';
-export type Taal = 'NL' | 'EN';
-export type ContactSoort = 'EMAIL' | 'TELEFOON';
-export type MeldingStatus = 'GEPLAND' | 'VERSTUURD' | 'AFGELEVERD' | 'NIET_AFGELEVERD' | 'MISLUKT' | 'NIET_VERSTUURD';
-export type MeldingReden = 'GEEN_BRUIKBAAR_CONTACT' | 'KANAAL_UIT' | 'MIJN_OVERHEID_MELDT' | 'STATUS_NIET_INFORMEREN';
 
 /** In the order the API gives them. */
 export const KANALEN: readonly Kanaal[] = ['EMAIL', 'SMS', 'MIJN_OVERHEID'];

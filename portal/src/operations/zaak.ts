@@ -1,13 +1,14 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Bron, Portaal } from './index.js';
 import zaak from './PortaalZaak.graphql';
+import type { ZaakStapStand } from '../../../schema/generated/graphql.js';
+// Enumerations as the generated types of schema/api.graphql have them (npm run codegen).
+export type { ZaakStapStand } from '../../../schema/generated/graphql.js';
 
 /*
  * The types of the fields the zaak page selects (PortaalZaak.graphql), written by hand against
  * schema/api.graphql. Keep them in step with that file.
  */
-
-export type ZaakStapStand = 'GEDAAN' | 'HUIDIG' | 'KOMT_NOG';
 
 export interface ZaakStap {
   readonly volgnummer: number;
