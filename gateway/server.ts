@@ -118,7 +118,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     // Built means ready: the supergraph is loaded (Apollo starts in the front) and the config was checked.
     health: createHealth([{ name: 'supergraph geladen', check: () => true }]),
     metrics: deps.metrics ?? true,
-    bodyLimit: '100kb',
+    bodyLimitBytes: 100 * 1024,
     afterBody: deps.persistedDocuments
       ? [persistedDocumentsMiddleware({ documents: deps.persistedDocuments, safelist: deps.safelist ?? false, logger })]
       : [],

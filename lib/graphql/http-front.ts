@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloGateway } from '@apollo/gateway';
@@ -12,6 +12,7 @@ import { bodyErrorHandler } from '../http/body-errors.js';
 import { apiContentSecurityPolicy, securityHeaders } from '../http/security-headers.js';
 import { mountOperations, requestMetrics, type Health } from '../http/operations.js';
 import { maskErrors } from './mask-errors.js';
+import { createDirectRoute } from './direct-route.js';
 
 /** What one request hands the context builder. */
 export interface FrontRequest {
@@ -34,8 +35,8 @@ export interface GraphQLFrontOptions<TContext extends object> {
   health: Health;
   /** `/metrics`: on, off, or behind a bearer token. */
   metrics: boolean | { token: string };
-  /** The largest request body `/graphql` reads (e.g. `100kb`). */
-  bodyLimit: string;
+  /** The largest request body `/graphql` reads, in bytes. */
+  bodyLimitBytes: number;
   /** When a request that arrives now must be answered (epoch ms). */
   deadline: (req: IncomingMessage) => number;
   /**
@@ -69,7 +70,7 @@ export interface GraphQLFrontOptions<TContext extends object> {
 export interface GraphQLFront extends AsyncDisposable {
   readonly httpServer: Server;
   /** The request handler of `httpServer`, for mounting on a server that is already listening. */
-  readonly handler: Express;
+  readonly handler: RequestListener;
   readonly health: Health;
 }
 
@@ -119,7 +120,7 @@ export async function createGraphQLFront<TContext extends object>(
     '/graphql',
     requestMetrics('/graphql'),
     ...(options.before ?? []),
-    express.json({ limit: options.bodyLimit }),
+    express.json({ limit: options.bodyLimitBytes }),
     ...(options.afterBody ?? []),
     withDeadline,
     traceRequests('/graphql'),
@@ -129,11 +130,27 @@ export async function createGraphQLFront<TContext extends object>(
   );
   app.use(bodyErrorHandler(logger));
 
-  const httpServer = createServer(app);
+  // Without middleware of the caller's in front of Apollo (a subgraph), `POST /graphql` is
+  // served without express: the same answers at a tenth less CPU (direct-route.ts).
+  const direct =
+    (options.before ?? []).length === 0 && (options.afterBody ?? []).length === 0
+      ? createDirectRoute<TContext>({
+          apollo,
+          logger,
+          bodyLimitBytes: options.bodyLimitBytes,
+          deadline: options.deadline,
+          context: options.context,
+        })
+      : undefined;
+  const handler: RequestListener = direct
+    ? (req, res) => (direct.takes(req) ? direct.handle(req, res) : void app(req, res))
+    : app;
+
+  const httpServer = createServer(handler);
   if (options.keepAliveTimeoutMs !== undefined) httpServer.keepAliveTimeout = options.keepAliveTimeoutMs;
   return {
     httpServer,
-    handler: app,
+    handler,
     health: options.health,
     async [Symbol.asyncDispose]() {
       await apollo.stop();

@@ -131,7 +131,7 @@ export async function createSubgraphServer<C extends BaseContext>(
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     health: createHealth(options.readiness ?? []),
     metrics: options.metrics ?? true,
-    bodyLimit: '1mb',
+    bodyLimitBytes: 1024 * 1024,
     deadline: (req) => deadlineFromHeader(req.headers[DEADLINE_HEADER], deadlineMs),
     context: async ({ req }) => {
       const caller = await verifiedCaller(req.headers.authorization, req.headers[REQUEST_ID_HEADER]);

@@ -1,6 +1,7 @@
 import { sameSecret } from '../crypto/same-secret.js';
 import { bearerToken } from './bearer.js';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express } from 'express';
 import { httpDuration, httpRequests, metricsText } from '../observability/metrics.js';
 
 /** One condition a process needs before it takes traffic (e.g. "supergraph loaded"). */
@@ -58,7 +59,7 @@ export interface OperationsOptions {
 
 /** Records count and latency of every request, by route (`/graphql`, `/documenten`, …). */
 export function requestMetrics(route: string) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
+  return (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const stop = httpDuration.startTimer({ route });
     res.once('finish', () => {
       stop();
