@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Express, RequestHandler } from 'express';
 import type { Logger } from '../logging.js';
 import { runWithDeadline } from '../resilience/deadline.js';
 import { traceRequests } from '../observability/tracing.js';
@@ -11,6 +12,11 @@ import type { FrontRequest } from './http-front.js';
 
 export interface DirectRouteOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
+  /** The express app of the other routes: its request and response prototypes, its settings. */
+  app: Express;
+  /** Middleware before the body is read, and once it is (GraphQLFrontOptions). */
+  before: readonly RequestHandler[];
+  afterBody: readonly RequestHandler[];
   logger: Logger;
   bodyLimitBytes: number;
   deadline: (req: IncomingMessage) => number;
@@ -24,15 +30,18 @@ export interface DirectRoute {
 }
 
 /**
- * `POST /graphql` without express: the request a subgraph gets for every section of every page.
- * It does what the express route does, in the same order and with the same answers (metrics,
- * the bounded body and its refusals, the deadline, the trace span, Apollo, the security headers),
- * without express's router, body-parser, helmet per request and `url.parse`, which were a tenth
- * of a subgraph's CPU under load (docs/bench.md). Every other request (GET, another charset, a
- * compressed body, another path) goes through express as before.
+ * `POST /graphql` without express's router: every page's request at the gateway and every call
+ * of a subgraph. It does what the express route does, in the same order and with the same
+ * answers (metrics, the caller's middleware before and after the body, the bounded body and its
+ * refusals, the deadline, the trace span, Apollo, the security headers), without the router's
+ * matching, body-parser, helmet per request and `url.parse`, which were a tenth of a process's
+ * CPU under load (docs/bench.md). The request and response get express's prototypes, as the
+ * router would give them, so the caller's middleware sees `req.ip`, `req.body` and `res.status`
+ * as usual. Every other request (GET, another charset, a compressed body, another path) goes
+ * through express.
  */
 export function createDirectRoute<TContext extends object>(options: DirectRouteOptions<TContext>): DirectRoute {
-  const { apollo, logger, bodyLimitBytes } = options;
+  const { apollo, app, logger, bodyLimitBytes } = options;
   const securityHeaders = apiSecurityHeaderList();
   const observe = requestMetrics('/graphql');
   const trace = traceRequests('/graphql');
@@ -60,6 +69,8 @@ export function createDirectRoute<TContext extends object>(options: DirectRouteO
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     observe(req, res, () => undefined);
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    enterExpress(app, req, res);
+    if (!(await runMiddleware(options.before, req, res))) return;
     const read = await readJsonBody(req, bodyLimitBytes);
     if ('refusal' in read) {
       // Whatever is still coming of a body we will not read is not waited for.
@@ -67,6 +78,8 @@ export function createDirectRoute<TContext extends object>(options: DirectRouteO
       refuseBody(res, read.refusal, '/graphql', logger);
       return;
     }
+    (req as IncomingMessage & { body?: unknown }).body = read.body;
+    if (!(await runMiddleware(options.afterBody, req, res))) return;
     const deadline = options.deadline(req);
     await runWithDeadline(deadline, () => {
       let answered!: Promise<void>;
@@ -87,4 +100,48 @@ export function createDirectRoute<TContext extends object>(options: DirectRouteO
       });
     },
   };
+}
+
+/** What express's router does first with every request (its `init`): its prototypes and links. */
+function enterExpress(app: Express, req: IncomingMessage, res: ServerResponse): void {
+  Object.setPrototypeOf(req, app.request);
+  Object.setPrototypeOf(res, app.response);
+  Object.assign(req, { res });
+  Object.assign(res, { locals: Object.create(null) as Record<string, unknown> });
+}
+
+/**
+ * Runs express middleware in turn. True when the last one called `next()`; false when one
+ * answered the request itself (or the client went away). An error passed to `next` rejects.
+ */
+function runMiddleware(
+  handlers: readonly RequestHandler[],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (handlers.length === 0) return Promise.resolve(true);
+  return new Promise((resolve, reject) => {
+    const stopped = () => resolve(false);
+    res.once('finish', stopped).once('close', stopped);
+    let index = 0;
+    const next = (error?: unknown) => {
+      if (error !== undefined && error !== null) {
+        res.off('finish', stopped).off('close', stopped);
+        reject(error instanceof Error ? error : new Error('middleware failed'));
+        return;
+      }
+      const handler = handlers[index++];
+      if (!handler) {
+        res.off('finish', stopped).off('close', stopped);
+        resolve(true);
+        return;
+      }
+      try {
+        void handler(req as Parameters<RequestHandler>[0], res as Parameters<RequestHandler>[1], next);
+      } catch (error) {
+        next(error);
+      }
+    };
+    next();
+  });
 }

@@ -130,21 +130,18 @@ export async function createGraphQLFront<TContext extends object>(
   );
   app.use(bodyErrorHandler(logger));
 
-  // Without middleware of the caller's in front of Apollo (a subgraph), `POST /graphql` is
-  // served without express: the same answers at a tenth less CPU (direct-route.ts).
-  const direct =
-    (options.before ?? []).length === 0 && (options.afterBody ?? []).length === 0
-      ? createDirectRoute<TContext>({
-          apollo,
-          logger,
-          bodyLimitBytes: options.bodyLimitBytes,
-          deadline: options.deadline,
-          context: options.context,
-        })
-      : undefined;
-  const handler: RequestListener = direct
-    ? (req, res) => (direct.takes(req) ? direct.handle(req, res) : void app(req, res))
-    : app;
+  // `POST /graphql` with a JSON body, nearly every request, skips express's router (direct-route.ts).
+  const direct = createDirectRoute<TContext>({
+    apollo,
+    app,
+    before: options.before ?? [],
+    afterBody: options.afterBody ?? [],
+    logger,
+    bodyLimitBytes: options.bodyLimitBytes,
+    deadline: options.deadline,
+    context: options.context,
+  });
+  const handler: RequestListener = (req, res) => (direct.takes(req) ? direct.handle(req, res) : void app(req, res));
 
   const httpServer = createServer(handler);
   if (options.keepAliveTimeoutMs !== undefined) httpServer.keepAliveTimeout = options.keepAliveTimeoutMs;

@@ -49,3 +49,43 @@ describe('rate limits at the gateway', () => {
     expect(theirs.status).toBe(200);
   });
 });
+
+describe('the limit per address at the gateway, behind a trusted proxy', () => {
+  const world = stackForTests({
+    gateway: {
+      trustProxy: ['loopback'],
+      rateLimits: createRateLimits({
+        limits: {
+          address: { points: 2, durationSeconds: 60 },
+          resident: { points: 1_000, durationSeconds: 60 },
+          verification: { points: 10, durationSeconds: 600 },
+        },
+        keyPrefix: 'test-adres',
+        logger: silentLogger,
+      }),
+    },
+  });
+  const post = (address: string) =>
+    fetch(world.stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${world.token}`,
+        'x-forwarded-for': address,
+      },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+
+  it('counts the address the proxy names: the third request from it gets 429, another address is let through', async () => {
+    expect((await post('203.0.113.7')).status).toBe(200);
+    expect((await post('203.0.113.7')).status).toBe(200);
+    const over = await post('203.0.113.7');
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(
+      ((await over.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe('TE_VEEL_VERZOEKEN');
+    expect((await post('198.51.100.20')).status).toBe(200);
+  });
+});

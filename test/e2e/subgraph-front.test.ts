@@ -14,11 +14,11 @@ import {
 import { silentLogger } from '../../lib/logging.js';
 
 /**
- * A subgraph answers `POST /graphql` with a plain JSON body without express (direct-route.ts),
+ * A subgraph answers `POST /graphql` with a plain JSON body past express's router (direct-route.ts),
  * and everything else through express. A client must not be able to tell the two apart: the
  * same data, the same headers, the same coded refusals.
  */
-describe('the subgraph front: POST /graphql without express, the same answers as with it', () => {
+describe('the subgraph front: POST /graphql past the express router, the same answers as through it', () => {
   let listening: Listening;
   let url: string;
   let token: string;

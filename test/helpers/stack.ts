@@ -168,11 +168,17 @@ export interface StackOptions {
    * (`stack.upstreamProxies`), so a test can make one upstream slow, broken or silent.
    */
   upstreamProxies?: boolean;
-  /** The gateway's deadlines and breakers, where a test needs other values than production's. */
+  /** The gateway's deadlines, breakers, limits and proxies, where a test needs other values than production's. */
   gateway?: Partial<
     Pick<
       GatewayDeps,
-      'requestDeadlineMs' | 'subgraphTimeoutMs' | 'subgraphBreaker' | 'safelist' | 'rateLimits' | 'machtigingDiensten'
+      | 'requestDeadlineMs'
+      | 'subgraphTimeoutMs'
+      | 'subgraphBreaker'
+      | 'safelist'
+      | 'rateLimits'
+      | 'machtigingDiensten'
+      | 'trustProxy'
     >
   >;
   /**
