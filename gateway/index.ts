@@ -34,7 +34,7 @@ const tracing = await startTracing('gateway');
 const logger = createLogger('gateway', config.LOG_LEVEL);
 const dispatcher = createUpstreamAgent();
 const redis = config.REDIS_URL
-  ? openRedisConnection(config.REDIS_URL, {
+  ? await openRedisConnection(config.REDIS_URL, {
       logger,
       whileDown: 'automatic persisted queries are not remembered and rate limits count per process',
     })

@@ -130,6 +130,12 @@ interface Service {
  */
 const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=16'] as const;
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
+/*
+ * glibc gives each thread that allocates its own malloc arena (up to eight per core), and V8's
+ * collector threads each leave their arena part-used: two arenas keep a subgraph about 10 MB
+ * smaller under load at no CPU we could measure (docs/bench.md). The Dockerfile sets the same.
+ */
+const PRODUCT_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
 const issuer = process.env['OIDC_ISSUER'] ?? `http://localhost:${ports.IDP_PORT}`;
@@ -356,7 +362,7 @@ function launch(run: Run): void {
   };
   const child = spawn(process.execPath, [...(service.heap ?? []), join(ROOT, 'dist', service.script)], {
     cwd: ROOT,
-    env: { ...process.env, ...childEnv },
+    env: { ...process.env, ...childEnv, ...(service.heap ? PRODUCT_ENV : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   run.child = child;

@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import type { Logger } from '../logging.js';
 
 /** What went wrong, in words that are safe to log: node's error code or the error's class name (never the URL). */
@@ -15,8 +15,8 @@ export function reasonOf(error: unknown): string {
 export const redisReconnectDelay = (retries: number): number => Math.min(100 * 2 ** retries, 10_000);
 
 /** Fail commands at once while disconnected, rather than queueing them behind a page. */
-const newClient = (url: string) =>
-  createClient({
+const newClient = (create: typeof createClient, url: string) =>
+  create({
     url,
     disableOfflineQueue: true,
     socket: { connectTimeout: 2_000, reconnectStrategy: redisReconnectDelay },
@@ -40,11 +40,16 @@ export interface RedisConnection {
  * across replicas), never for what a page needs: the process starts while Redis is down and
  * reconnects by itself; while there is no connection, commands fail at once instead of queueing
  * behind a page. An outage is logged once when it starts (saying `whileDown`: what works
- * differently meanwhile) and once when Redis answers again.
+ * differently meanwhile) and once when Redis answers again. The client library is loaded here,
+ * not on import: a process configured without Redis does not carry its 5 MB of heap.
  */
-export function openRedisConnection(url: string, options: { logger: Logger; whileDown: string }): RedisConnection {
+export async function openRedisConnection(
+  url: string,
+  options: { logger: Logger; whileDown: string },
+): Promise<RedisConnection> {
   const { logger } = options;
-  const client = newClient(url);
+  const { createClient: create } = await import('redis');
+  const client = newClient(create, url);
   let down = false;
   const availabilityChanged = (ok: boolean, reason: string) => {
     if (ok === !down) return;

@@ -27,14 +27,14 @@ export interface CatalogusCacheConfig {
  * answering costs one call `REDIS_TIMEOUT_MS` and then is not asked for a second. An outage is
  * logged once, when it starts, and once when Redis answers again.
  */
-export function createCatalogusCache(
+export async function createCatalogusCache(
   config: CatalogusCacheConfig,
   logger: Logger,
-): { cache: StaleWhileRevalidate; close(): Promise<void> } {
+): Promise<{ cache: StaleWhileRevalidate; close(): Promise<void> }> {
   let store: KeyValueCache;
   let close = async (): Promise<void> => undefined;
   if (config.REDIS_URL) {
-    const redis = openRedisConnection(config.REDIS_URL, { logger, whileDown: 'catalogus from the source' });
+    const redis = await openRedisConnection(config.REDIS_URL, { logger, whileDown: 'catalogus from the source' });
     store = createRedisCache(redis.client, {
       keyPrefix: config.ZAKEN_CACHE_PREFIX,
       timeoutMs: config.REDIS_TIMEOUT_MS ?? 50,

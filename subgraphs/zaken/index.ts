@@ -12,7 +12,7 @@ import { ZAKEN_SUBGRAPH, createZakenServer } from './server.js';
 await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
   const logger = createLogger(ZAKEN_SUBGRAPH, config.LOG_LEVEL);
   const dispatcher = createUpstreamAgent();
-  const catalogus = createCatalogusCache(config, logger);
+  const catalogus = await createCatalogusCache(config, logger);
   const secret = config.ZAKEN_DOCUMENT_LINK_SECRET;
   const server = await createZakenServer({
     sources: config.ZAKEN_BRONNEN.map((source) =>

@@ -81,7 +81,7 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
       const target = new URL(TEST_REDIS_URL);
       redis = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
       disposers.push(() => (redis as TcpProxy).close());
-      const cache = createCatalogusCache(
+      const cache = await createCatalogusCache(
         {
           REDIS_URL: `redis://${redis.address}`,
           ZAKEN_CACHE_PREFIX: `test:faults:${randomUUID()}:`,

@@ -383,7 +383,9 @@ describe('APQ storage', () => {
 
   it.skipIf(!redis.ok)('in Redis, a hash registered at one gateway answers at another', async () => {
     const redisKeyPrefix = `profielservice:test:${randomUUID()}:`;
-    const [ra, rb] = [1, 2].map(() => openRedisConnection(TEST_REDIS_URL, { logger: silentLogger, whileDown: 'test' }));
+    const [ra, rb] = await Promise.all(
+      [1, 2].map(() => openRedisConnection(TEST_REDIS_URL, { logger: silentLogger, whileDown: 'test' })),
+    );
     closers.push(
       () => ra!.close(),
       () => rb!.close(),
@@ -412,7 +414,7 @@ describe('APQ storage', () => {
     });
     const lines: string[] = [];
     const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-    const redis = openRedisConnection(`redis://127.0.0.1:${port}`, {
+    const redis = await openRedisConnection(`redis://127.0.0.1:${port}`, {
       logger,
       whileDown: 'automatic persisted queries are not remembered',
     });

@@ -213,7 +213,7 @@ describe('the Redis cache when Redis is down or black-holed', () => {
       const port = await freePort();
       const { logger, messages } = capturingLogger();
       const prefix = `test:${randomUUID()}:`;
-      const catalogus = createCatalogusCache(
+      const catalogus = await createCatalogusCache(
         {
           REDIS_URL: `redis://127.0.0.1:${port}`,
           ZAKEN_CACHE_PREFIX: prefix,
@@ -332,7 +332,7 @@ describe('(c) zaken subgraph: the catalogus comes from the source while Redis is
     const baseline = await expectAnsweredFromSource(
       await subgraph(createStaleWhileRevalidate(createMemoryCache(), { ttlMs: 1, staleMs: 1 })),
     );
-    const catalogus = createCatalogusCache(
+    const catalogus = await createCatalogusCache(
       {
         REDIS_URL: hole.url,
         ZAKEN_CACHE_PREFIX: 'test:',
@@ -356,7 +356,7 @@ describe('(c) zaken subgraph: the catalogus comes from the source while Redis is
       const target = new URL(REDIS_URL);
       const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
       cleanup.push(() => proxy.close());
-      const catalogus = createCatalogusCache(
+      const catalogus = await createCatalogusCache(
         {
           REDIS_URL: `redis://${proxy.address}`,
           ZAKEN_CACHE_PREFIX: `test:${randomUUID()}:`,

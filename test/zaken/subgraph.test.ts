@@ -124,8 +124,8 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
         ZAKEN_CATALOGUS_TTL_SECONDS: 60,
         ZAKEN_CATALOGUS_STALE_SECONDS: 60,
       };
-      const first = createCatalogusCache(config, silentLogger);
-      const second = createCatalogusCache(config, silentLogger);
+      const first = await createCatalogusCache(config, silentLogger);
+      const second = await createCatalogusCache(config, silentLogger);
       servers.push({ close: first.close }, { close: second.close });
       // The client connects in the background; wait until a cache round trip works.
       for (let i = 0; i < 50; i++) {
@@ -155,7 +155,7 @@ describe('zaken subgraph: catalogus cache and a Catalogi API that fails', () => 
   });
 
   it('with REDIS_URL pointing nowhere, the subgraph still answers (from the Catalogi API)', async () => {
-    const broken = createCatalogusCache(
+    const broken = await createCatalogusCache(
       {
         REDIS_URL: 'redis://127.0.0.1:1',
         ZAKEN_CACHE_PREFIX: 'test:',
