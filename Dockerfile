@@ -16,9 +16,6 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
-# Two glibc malloc arenas instead of up to eight per core: about 10 MB less per process under load
-# at no measurable CPU (scripts/start.ts, docs/bench.md).
-ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules node_modules

@@ -126,16 +126,12 @@ interface Service {
  * (`npm run bench -- --quick --connections 50`, one run per setting, stock Apollo Gateway at 1.6-1.8 ms
  * in each; our gateway CPU per MijnOverzicht: defaults 1.06 ms, semi-space 32 MB
  * 1.27, 16 MB 1.35, 4 MB 1.52; an old space of 128 MB makes it collect without end). These
- * limits keep the gateway under 250 MB at the least CPU we measured for that.
+ * limits keep the gateway under 250 MB at the least CPU we measured for that: with the direct
+ * `/graphql` route (lib/graphql/direct-route.ts) a semi-space of 24 MB ended runs at 239-253 MB
+ * and 32 MB at 245-249 MB, against 209-219 MB at 16.
  */
 const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=16'] as const;
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
-/*
- * glibc gives each thread that allocates its own malloc arena (up to eight per core), and V8's
- * collector threads each leave their arena part-used: two arenas keep a subgraph about 10 MB
- * smaller under load at no CPU we could measure (docs/bench.md). The Dockerfile sets the same.
- */
-const PRODUCT_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
 const issuer = process.env['OIDC_ISSUER'] ?? `http://localhost:${ports.IDP_PORT}`;
@@ -154,6 +150,10 @@ const notificatiesAuth = `Bearer ${Buffer.from(
 ).toString('base64url')}`;
 const subgraphEnv = (port: number) => ({
   PORT: String(port),
+  // glibc gives each thread that allocates its own malloc arena (up to eight per core), and V8's
+  // collector threads each leave theirs part-used: two arenas keep a subgraph about 10 MB smaller
+  // under load (docs/bench.md). docker-compose.yml sets the same.
+  MALLOC_ARENA_MAX: '2',
   INTERNAL_TOKEN_PUBLIC_KEYS: JSON.stringify(secrets.internalPublicJwks),
   // `SUBGRAPH_AUTH=oidc npm start`: the subgraphs also verify residents' own tokens, as behind
   // another router (docs/router.md); they need what the gateway verifies with.
@@ -362,7 +362,7 @@ function launch(run: Run): void {
   };
   const child = spawn(process.execPath, [...(service.heap ?? []), join(ROOT, 'dist', service.script)], {
     cwd: ROOT,
-    env: { ...process.env, ...childEnv, ...(service.heap ? PRODUCT_ENV : {}) },
+    env: { ...process.env, ...childEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   run.child = child;

@@ -10,6 +10,11 @@ export interface BenchOptions {
   readonly seconds: number;
   /** Load before each measured run that is not counted: connections, JIT, caches. */
   readonly warmupSeconds: number;
+  /**
+   * Load through every gateway in turn once the stack is up, before the first run: the subgraphs
+   * that every gateway shares are compiled and their caches filled before anything is measured.
+   */
+  readonly stackWarmupSeconds: number;
   /** Requests in flight at any moment (autocannon connections). */
   readonly connections: number;
   /** Residents logged in; the requests take their tokens in turn. */
@@ -28,6 +33,8 @@ export const USAGE = `npm run bench -- [options]
 
   --seconds <n>       length of one measured run (default 20; --quick 5)
   --warmup <n>        seconds of unmeasured load before each run (default 5; --quick 2)
+  --stack-warmup <n>  seconds of unmeasured load through each gateway before the first run,
+                      for the shared subgraphs (default 15; --quick 5)
   --connections <n>   requests in flight at once (default 50; --quick 10)
   --residents <n>     residents logged in, one token each, used in turn (default 40; --quick 10)
   --rounds <n>        how often ours, stock Apollo and Hive Gateway are measured in turn,
@@ -45,6 +52,7 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
 const schema = z.object({
   seconds: z.coerce.number().min(1).max(600).optional(),
   warmup: z.coerce.number().min(0).max(120).optional(),
+  'stack-warmup': z.coerce.number().min(0).max(300).optional(),
   connections: count(1, 500),
   residents: count(1, 200),
   rounds: count(1, 20),
@@ -63,6 +71,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
     options: {
       seconds: { type: 'string' },
       warmup: { type: 'string' },
+      'stack-warmup': { type: 'string' },
       connections: { type: 'string' },
       residents: { type: 'string' },
       rounds: { type: 'string' },
@@ -85,6 +94,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
   return {
     seconds: o.seconds ?? (quick ? 5 : 20),
     warmupSeconds: o.warmup ?? (quick ? 2 : 5),
+    stackWarmupSeconds: o['stack-warmup'] ?? (quick ? 5 : 15),
     connections: o.connections ?? (quick ? 10 : 50),
     residents: o.residents ?? (quick ? 10 : 40),
     rounds: o.rounds ?? (quick ? 1 : 3),

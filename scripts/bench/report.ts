@@ -438,7 +438,8 @@ ${options.quick ? '**A quick smoke run (`--quick`): too short to draw conclusion
 Load average (1 / 5 / 15 min) ${loadAverage(report.loadAverage.start)} at the start, ${loadAverage(report.loadAverage.end)} at the end:
 other work on the machine shows in "cores busy" and in every figure.
 
-Per mode, ${options.rounds} round${options.rounds === 1 ? '' : 's'} of ${report.availability
+Before the first run, ${options.stackWarmupSeconds} s of unmeasured load through each gateway in turn, so no gateway pays for the shared
+subgraphs' JIT compilation and cold caches. Per mode, ${options.rounds} round${options.rounds === 1 ? '' : 's'} of ${report.availability
     .filter((a) => a.available)
     .map((a) => GATEWAYS[a.gateway])
     .join(', ')} in turn; each run ${options.warmupSeconds} s of unmeasured warm-up, then ${options.seconds} s measured,
