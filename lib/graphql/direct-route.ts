@@ -8,7 +8,14 @@ import { refuseBody, sendInternalError } from '../http/body-errors.js';
 import { isPlainJsonRequest, readJsonBody } from '../http/json-body.js';
 import { apiSecurityHeaderList } from '../http/security-headers.js';
 import { requestMetrics } from '../http/operations.js';
-import type { FrontRequest } from './http-front.js';
+
+/** What one request hands the context builder. */
+export interface FrontRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** When the answer is due (epoch ms); everything the request starts runs inside it. */
+  readonly deadline: number;
+}
 
 export interface DirectRouteOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;

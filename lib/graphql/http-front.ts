@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloGateway } from '@apollo/gateway';
@@ -12,15 +12,9 @@ import { bodyErrorHandler } from '../http/body-errors.js';
 import { apiContentSecurityPolicy, securityHeaders } from '../http/security-headers.js';
 import { mountOperations, requestMetrics, type Health } from '../http/operations.js';
 import { maskErrors } from './mask-errors.js';
-import { createDirectRoute } from './direct-route.js';
+import { createDirectRoute, type FrontRequest } from './direct-route.js';
 
-/** What one request hands the context builder. */
-export interface FrontRequest {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  /** When the answer is due (epoch ms); everything the request starts runs inside it. */
-  readonly deadline: number;
-}
+export type { FrontRequest } from './direct-route.js';
 
 export interface GraphQLFrontOptions<TContext extends object> {
   /** The process's name in `/health` and its metrics (`gateway`, `brp`, …). */
