@@ -256,6 +256,12 @@ async function bench(options: BenchOptions): Promise<number> {
     `Metingen: ${totalRuns} runs van ${options.warmupSeconds} + ${options.seconds} s, ${options.connections} verbindingen, ` +
       `${options.modes.join(' en ')}, ${options.rounds} ronde${options.rounds === 1 ? '' : 's'}. ${pinning}`,
   );
+  /** The load for one gateway: every resident's token valid for `seconds`, every process on its core. */
+  const loadOn = async (graphqlUrl: string, seconds: number) => {
+    const callers = await tokensFor(residents, seconds * 1_000);
+    pinAll();
+    return { graphqlUrl, body: BODY, residents: callers, connections: options.connections };
+  };
   // A stack that just started measures its own JIT compilation and cold caches, and the first
   // gateway in line would pay for the subgraphs all of them share (a first round at half the
   // throughput of the others, docs/bench.md): every gateway loads it once, unmeasured.
@@ -263,14 +269,7 @@ async function bench(options: BenchOptions): Promise<number> {
     await setLatencyMode(url, 'instant');
     console.log(`Opwarmen: ${options.stackWarmupSeconds} s per gateway, niet gemeten …`);
     for (const gateway of gateways) {
-      const callers = await tokensFor(residents, options.stackWarmupSeconds * 1_000);
-      pinAll();
-      const target = {
-        graphqlUrl: gateway.graphqlUrl,
-        body: BODY,
-        residents: callers,
-        connections: options.connections,
-      };
+      const target = await loadOn(gateway.graphqlUrl, options.stackWarmupSeconds);
       await sleep(settleAfter(await runLoad(target, options.stackWarmupSeconds, signal)), signal);
     }
   }
@@ -279,14 +278,7 @@ async function bench(options: BenchOptions): Promise<number> {
     for (let round = 1; round <= options.rounds; round++) {
       for (const gateway of gateways) {
         signal.throwIfAborted();
-        const callers = await tokensFor(residents, (options.warmupSeconds + options.seconds) * 1_000);
-        pinAll();
-        const target = {
-          graphqlUrl: gateway.graphqlUrl,
-          body: BODY,
-          residents: callers,
-          connections: options.connections,
-        };
+        const target = await loadOn(gateway.graphqlUrl, options.warmupSeconds + options.seconds);
         if (options.warmupSeconds > 0)
           await sleep(settleAfter(await runLoad(target, options.warmupSeconds, signal)), signal);
         await clearJournals(url);

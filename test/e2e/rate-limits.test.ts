@@ -4,25 +4,25 @@ import { silentLogger } from '../../lib/logging.js';
 import { createRateLimits } from '../../gateway/plugins/rate-limits.js';
 import { stackForTests } from '../helpers/stack.js';
 
+/** In-memory limits in requests per minute (verification codes: per ten minutes). */
+const limitsOf = (keyPrefix: string, address: number, resident: number, verification: number) =>
+  createRateLimits({
+    limits: {
+      address: { points: address, durationSeconds: 60 },
+      resident: { points: resident, durationSeconds: 60 },
+      verification: { points: verification, durationSeconds: 600 },
+    },
+    keyPrefix,
+    logger: silentLogger,
+  });
+
 /**
  * The rate limits through the real gateway and its error boundary: a resident who asks too often
  * gets 429 with Retry-After and TE_VEEL_VERZOEKEN in plain Dutch; the verification-code mutations
  * have a stricter limit of their own. (The limits themselves: test/security/rate-limits.test.ts.)
  */
 describe('rate limits at the gateway', () => {
-  const world = stackForTests({
-    gateway: {
-      rateLimits: createRateLimits({
-        limits: {
-          address: { points: 1_000, durationSeconds: 60 },
-          resident: { points: 4, durationSeconds: 60 },
-          verification: { points: 1, durationSeconds: 600 },
-        },
-        keyPrefix: 'test',
-        logger: silentLogger,
-      }),
-    },
-  });
+  const world = stackForTests({ gateway: { rateLimits: limitsOf('test', 1_000, 4, 1) } });
 
   it('a resident over the limit gets 429, Retry-After and TE_VEEL_VERZOEKEN; another resident is not affected', async () => {
     const verifieer = `mutation { verifieerContactgegeven(input: { id: "onbekend", code: "123456" }) { __typename } }`;
@@ -52,18 +52,7 @@ describe('rate limits at the gateway', () => {
 
 describe('the limit per address at the gateway, behind a trusted proxy', () => {
   const world = stackForTests({
-    gateway: {
-      trustProxy: ['loopback'],
-      rateLimits: createRateLimits({
-        limits: {
-          address: { points: 2, durationSeconds: 60 },
-          resident: { points: 1_000, durationSeconds: 60 },
-          verification: { points: 10, durationSeconds: 600 },
-        },
-        keyPrefix: 'test-adres',
-        logger: silentLogger,
-      }),
-    },
+    gateway: { trustProxy: ['loopback'], rateLimits: limitsOf('test-adres', 2, 1_000, 10) },
   });
   const post = (address: string) =>
     fetch(world.stack.gatewayUrl, {
