@@ -9,13 +9,13 @@ export interface Authenticatie {
   readonly niveau: Niveau;
 }
 
-/** What a page shows, decided from its one operation's answer. */
-export type Pagina<T> =
+/** What a page shows, decided from its one operation's answer; once `klaar`, `me` is there. */
+export type Pagina<T extends { me: object | null }> =
   | { readonly soort: 'laden' }
   | { readonly soort: 'uitgelogd'; readonly verlopen: boolean }
   | { readonly soort: 'niveau'; readonly vereist: Niveau; readonly huidig: Authenticatie | undefined }
   | { readonly soort: 'fout'; readonly melding: string }
-  | { readonly soort: 'klaar'; readonly data: T; readonly fouten: readonly GraphQLError[] };
+  | { readonly soort: 'klaar'; readonly me: NonNullable<T['me']>; readonly fouten: readonly GraphQLError[] };
 
 const NIVEAUS: readonly string[] = ['BASIS', 'MIDDEN', 'SUBSTANTIEEL', 'HOOG'];
 const ALGEMENE_FOUT = 'Er ging iets mis. Probeer het later opnieuw.';
@@ -44,8 +44,9 @@ export function usePagina<T extends { me: object | null }, V extends AnyVariable
       huidig: huidig?.niveau && huidig.middel ? { middel: huidig.middel, niveau: huidig.niveau } : undefined,
     };
   }
-  if (!result.data?.me) return { soort: 'fout', melding: fouten[0]?.message ?? ALGEMENE_FOUT };
-  return { soort: 'klaar', data: result.data, fouten };
+  const me = result.data?.me;
+  if (!me) return { soort: 'fout', melding: fouten[0]?.message ?? ALGEMENE_FOUT };
+  return { soort: 'klaar', me: me as NonNullable<T['me']>, fouten };
 }
 
 /** The error of one section of `me` (it is null then), with the Dutch message the API gives. */

@@ -24,7 +24,7 @@ export function Berichten() {
         Overheden sturen u berichten in de Berichtenbox van MijnOverheid. Hier ziet u welke berichten u hebt. U leest ze
         in MijnOverheid.
       </Paragraph>
-      <Berichtenbox sectie={pagina.data.me?.berichten ?? null} fout={sectieFout(pagina.fouten, 'berichten')} />
+      <Berichtenbox sectie={pagina.me.berichten} fout={sectieFout(pagina.fouten, 'berichten')} />
     </Layout>
   );
 }

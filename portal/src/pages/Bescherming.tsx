@@ -25,7 +25,7 @@ export function Bescherming() {
   const na = new URLSearchParams(window.location.search).get('na');
   const pagina = usePagina(PortaalBeschermingDocument, na ? { na } : {});
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel={TITEL} />;
-  const me = pagina.data.me as Me;
+  const { me } = pagina;
   return (
     <Layout titel={TITEL} ingelogd>
       <Heading level={1}>{TITEL}</Heading>

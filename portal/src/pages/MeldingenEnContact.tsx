@@ -49,7 +49,7 @@ const GEEN_VARIABELEN: Record<string, never> = {};
 export function MeldingenEnContact() {
   const pagina = usePagina(PortaalMeldingenDocument, GEEN_VARIABELEN);
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel={TITEL} />;
-  const me = pagina.data.me as Me;
+  const { me } = pagina;
   return (
     <Layout titel={TITEL} ingelogd>
       <Heading level={1}>{TITEL}</Heading>

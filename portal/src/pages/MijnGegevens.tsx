@@ -24,7 +24,7 @@ import { PaginaToestand } from './Toestanden.js';
 export function MijnGegevens() {
   const pagina = usePagina(PortaalGegevensDocument, {});
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Mijn gegevens" />;
-  const sectie = pagina.data.me?.persoonsgegevens;
+  const sectie = pagina.me.persoonsgegevens;
   return (
     <Layout titel="Mijn gegevens" ingelogd>
       <Heading level={1}>Mijn gegevens</Heading>

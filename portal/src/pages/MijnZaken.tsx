@@ -8,14 +8,14 @@ import { PortaalZakenDocument } from '../operations/index.js';
 import { sectieFout, usePagina } from '../pagina.js';
 import { datum } from '../tekst.js';
 import { PaginaToestand } from './Toestanden.js';
-import { zaakAdres } from './Zaak.js';
+import { ZaakKenmerken, zaakAdres } from './Zaak.js';
 
 /** All zaken, newest first, ten per page. One operation; `?na=` holds the place in the list. */
 export function MijnZaken() {
   const na = new URLSearchParams(window.location.search).get('na');
   const pagina = usePagina(PortaalZakenDocument, na ? { na } : {});
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Mijn zaken" />;
-  const zaken = pagina.data.me?.zaken;
+  const zaken = pagina.me.zaken;
   return (
     <Layout titel="Mijn zaken" ingelogd>
       <Heading level={1}>Mijn zaken</Heading>
@@ -43,16 +43,7 @@ export function MijnZaken() {
                   <Link href={zaakAdres(zaak)}>{zaak.omschrijving}</Link>
                 </Heading>
                 <dl className="gegevens">
-                  {zaak.zaaktype && (
-                    <>
-                      <dt>Soort zaak</dt>
-                      <dd>{zaak.zaaktype.omschrijving}</dd>
-                    </>
-                  )}
-                  <dt>Zaaknummer</dt>
-                  <dd className="nummer">{zaak.identificatie}</dd>
-                  <dt>Gestart op</dt>
-                  <dd>{datum(zaak.startdatum)}</dd>
+                  <ZaakKenmerken zaak={zaak} />
                   <dt>Stand van zaken</dt>
                   <dd>
                     {zaak.afgerond

@@ -17,7 +17,7 @@ type Me = NonNullable<PortaalOverzichtQuery['me']>;
 export function Overzicht() {
   const pagina = usePagina(PortaalOverzichtDocument, {});
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Overzicht" />;
-  const me = pagina.data.me as Me;
+  const { me } = pagina;
   return (
     <Layout titel="Overzicht" ingelogd>
       <Heading level={1}>Overzicht</Heading>

@@ -106,7 +106,7 @@ function HogerMetEherkenning({ vereist }: { readonly vereist: Niveau }) {
  * Every state of a page but its answer: still loading (under the page's own title), logged out,
  * a level too low, nothing answered at all. Each page shows its answer itself.
  */
-export function PaginaToestand<T>({
+export function PaginaToestand<T extends { me: object | null }>({
   pagina,
   titel,
 }: {

@@ -27,6 +27,32 @@ export function zaakAdres(zaak: { readonly bronorganisatie: string; readonly ide
   return `/zaak?${zoek.toString()}`;
 }
 
+/** The first rows of a zaak's list of facts, on the zaak page and in the list of zaken alike. */
+export function ZaakKenmerken({
+  zaak,
+}: {
+  readonly zaak: {
+    readonly zaaktype: { readonly omschrijving: string } | null;
+    readonly identificatie: string;
+    readonly startdatum: string;
+  };
+}) {
+  return (
+    <>
+      {zaak.zaaktype && (
+        <>
+          <dt>Soort zaak</dt>
+          <dd>{zaak.zaaktype.omschrijving}</dd>
+        </>
+      )}
+      <dt>Zaaknummer</dt>
+      <dd className="nummer">{zaak.identificatie}</dd>
+      <dt>Gestart op</dt>
+      <dd>{datum(zaak.startdatum)}</dd>
+    </>
+  );
+}
+
 /**
  * One zaak: its details, steps, documents, result and where else it shows. One operation. An
  * older link also has `gestart`; it is not needed any more and is left alone.
@@ -51,7 +77,7 @@ function ZaakPagina({
 }) {
   const pagina = usePagina(PortaalZaakDocument, { bronorganisatie, identificatie });
   if (pagina.soort !== 'klaar') return <PaginaToestand pagina={pagina} titel="Zaak" />;
-  const zaken = pagina.data.me?.zaken;
+  const zaken = pagina.me.zaken;
   // The API refuses a zaaknummer or RSIN that cannot exist: for the resident, that zaak is not there.
   const ongeldig = pagina.fouten.some(
     (fout) => fout.path?.[1] === 'zaken' && fout.extensions['code'] === 'BAD_USER_INPUT',
@@ -83,16 +109,7 @@ function ZaakInhoud({ zaak, bron }: { readonly zaak: ZaakDetail; readonly bron: 
       <Heading level={1}>{zaak.omschrijving}</Heading>
       <BronMelding bron={bron} />
       <dl className="gegevens">
-        {zaak.zaaktype && (
-          <>
-            <dt>Soort zaak</dt>
-            <dd>{zaak.zaaktype.omschrijving}</dd>
-          </>
-        )}
-        <dt>Zaaknummer</dt>
-        <dd className="nummer">{zaak.identificatie}</dd>
-        <dt>Gestart op</dt>
-        <dd>{datum(zaak.startdatum)}</dd>
+        <ZaakKenmerken zaak={zaak} />
         {zaak.afgerond ? (
           <>
             <dt>Afgerond op</dt>
