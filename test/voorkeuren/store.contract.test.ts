@@ -17,6 +17,7 @@ const BACKENDS = await sqlBackends('voorkeuren store contract', { migrated: fals
 
 const T0 = new Date('2026-11-28T10:00:00.000Z');
 const minuten = (n: number) => new Date(T0.getTime() + n * 60_000);
+const seconden = (n: number) => new Date(T0.getTime() + n * 1_000);
 const dagen = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 const TERMIJNEN: Bewaartermijnen = {
   verificatieMs: 7 * 86_400_000,
@@ -448,6 +449,20 @@ describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
       });
       // The pseudonym is the key; what is stored says nothing more about the person than the gateway sent.
       expect(JSON.stringify(await db.all('SELECT * FROM verwerkingen'))).not.toMatch(/999993653/);
+    });
+
+    it('stores every record of a large batch of any size once, however it is cut into statements', async () => {
+      // 237 = 2 × 100 + 3 × 10 + 7 × 1 rows; one record twice in the batch, the later one winning.
+      const groot = Array.from({ length: 237 }, (_, i) => verwerking(alice, seconden(i)));
+      const eerste = groot[0];
+      if (!eerste) throw new Error('no records');
+      const nogmaals = { ...eerste, gegevens: ['persoonsgegevens.naam', 'zaken.items'] };
+      await store.registreerVerwerkingen([...groot, nogmaals]);
+
+      const opgeslagen = await store.verwerkingen(alice, { eerste: 500, na: null });
+      expect(opgeslagen.items).toHaveLength(237);
+      expect(opgeslagen.items.map((v) => v.id)).toEqual(groot.map((v) => v.id).reverse());
+      expect(opgeslagen.items.at(-1)?.gegevens).toEqual(['persoonsgegevens.naam', 'zaken.items']);
     });
 
     it('pages through reads at the same moment without skipping or repeating one', async () => {

@@ -7,8 +7,23 @@ const gegevensSchema = z.array(z.string());
 // A kind this version does not know (written by a newer one) still says someone else read.
 const namensSchema = z.enum(VERWERKING_NAMENS).catch('DIGID_MACHTIGEN');
 
-/** Rows per INSERT statement: well within both engines' limit on parameters (8 per row). */
-const RIJEN_PER_INSERT = 500;
+/**
+ * Rows per INSERT statement, largest first. A batch of any size is written with statements of
+ * these three shapes only (237 rows: 2 × 100, 3 × 10, 7 × 1), so the prepared statements SQLite
+ * keeps stay three instead of one per batch size the gateway happened to send; 8 parameters per
+ * row stays far within both engines' limit.
+ */
+const RIJEN_PER_INSERT = [100, 10, 1] as const;
+
+/** `rijen` cut into the pieces {@link RIJEN_PER_INSERT} allows, in order. */
+function inStukken<T>(rijen: readonly T[]): T[][] {
+  const stukken: T[][] = [];
+  let start = 0;
+  for (const grootte of RIJEN_PER_INSERT) {
+    for (; rijen.length - start >= grootte; start += grootte) stukken.push(rijen.slice(start, start + grootte));
+  }
+  return stukken;
+}
 
 const COLUMNS = 'id, gebruiker_id, tijdstip, bron, gegevens, doel, verzoek_id, namens';
 
@@ -37,8 +52,7 @@ export function createSqlVerwerkingen(
       const rijen = [...new Map(batch.map((v) => [v.id, v])).values()];
       if (rijen.length === 0) return;
       await db.transaction(async (tx) => {
-        for (let start = 0; start < rijen.length; start += RIJEN_PER_INSERT) {
-          const deel = rijen.slice(start, start + RIJEN_PER_INSERT);
+        for (const deel of inStukken(rijen)) {
           const params: SqlValue[] = deel.flatMap((v) => [
             v.id,
             v.gebruikerId,

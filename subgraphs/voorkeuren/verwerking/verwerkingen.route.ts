@@ -10,7 +10,7 @@ import { VERWERKING_BRONNEN, VERWERKING_NAMENS, type VoorkeurenStore } from '../
 /** Where the gateway delivers the verwerkingenlog, next to `/graphql`. */
 export const VERWERKINGEN_PATH = '/intern/verwerkingen';
 
-/** Records per delivery: the gateway sends at most 200; room for a differently tuned gateway. */
+/** Records per delivery: what the gateway sends at most (gateway/verwerkingen/batcher.ts, `maxBatch`). */
 const MAX_PER_LEVERING = 500;
 
 /** A dotted path of the gateway (`persoonsgegevens.naam`, `Zaak.inMijnOverheid`): GraphQL names only. */
