@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import { request as undiciRequest, type Dispatcher } from 'undici';
@@ -47,6 +47,22 @@ export interface SubgraphSourceOptions {
  */
 const ANSWER_MARGIN_MS = 100;
 
+/** Query texts whose hash is kept (the query plans' fetches: a handful per operation). */
+const MAX_KNOWN_HASHES = 1_000;
+
+/** Apollo Server's answers to a hash it does not know, or to a hash when it takes none. */
+const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
+const PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED';
+
+/** The `extensions.code` of the first error of a subgraph answer that refuses the hash, if it does. */
+function persistedQueryRefusal(text: string): string | undefined {
+  // Read only when it may be one: an ordinary answer is not parsed twice.
+  if (!text.includes('PERSISTED_QUERY_NOT_')) return undefined;
+  const body = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  const code = body.data === undefined || body.data === null ? body.errors?.[0]?.extensions?.code : undefined;
+  return code === PERSISTED_QUERY_NOT_FOUND || code === PERSISTED_QUERY_NOT_SUPPORTED ? code : undefined;
+}
+
 /** A subgraph answered with an HTTP status other than 2xx; its body is not read. */
 class SubgraphStatusError extends Error {
   override readonly name = 'SubgraphStatusError';
@@ -74,6 +90,12 @@ function reason(error: unknown): string {
  * extending `RemoteGraphQLDataSource`, which builds a node-fetch Request and Headers and a WHATWG
  * fetch with its streams for every call: a third of the gateway's CPU per page went there
  * (docs/bench.md, "Where the time goes").
+ *
+ * A query goes to the subgraph with its text and SHA-256 hash the first time, and as the hash
+ * alone after that (Apollo's automatic persisted queries): the subgraph neither reads nor hashes
+ * the text again on every call. A subgraph that no longer knows the hash (it restarted, or another
+ * replica answers) says PERSISTED_QUERY_NOT_FOUND, and the call goes again with the text. A
+ * subgraph that takes no hashes gets the text from then on.
  */
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   readonly breaker: Breaker;
@@ -86,6 +108,10 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * each request its own copy of the answer. Keyed by who asks, so residents never share.
    */
   private readonly inFlight = new Map<string, Promise<string>>();
+  /** Per query text sent: its SHA-256 (hex), and whether the text went along with it once. */
+  private readonly hashes = new Map<string, { readonly sha256Hash: string; sent: boolean }>();
+  /** Off once the subgraph answered that it takes no hashes. */
+  private persistedQueries = true;
 
   constructor(options: SubgraphSourceOptions) {
     this.options = options;
@@ -128,10 +154,11 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     return body as GatewayGraphQLResponse;
   }
 
-  /** The POST itself; the answer's text, or an error for any status other than 2xx. */
+  /** The POST itself: the query's hash, or its text when the subgraph does not know the hash yet. */
   private async post(request: SubgraphRequest, caller: Caller, deadline?: number): Promise<string> {
-    const { name, url, signer, dispatcher } = this.options;
-    if (!request.query) throw new Error('Missing query');
+    const { name, signer } = this.options;
+    const { query, operationName, variables, extensions } = request;
+    if (!query) throw new Error('Missing query');
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
@@ -144,12 +171,40 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       headers[DEADLINE_HEADER] = String(budget);
       timeoutMs = Math.max(1, Math.min(timeoutMs, budget + ANSWER_MARGIN_MS));
     }
-    const { query, operationName, variables, extensions } = request;
+    // One deadline for both tries.
+    const signal = AbortSignal.timeout(timeoutMs);
+    if (!this.persistedQueries) return this.postBody(headers, { query, operationName, variables, extensions }, signal);
+
+    const known = this.hashOf(query);
+    const persistedQuery = { version: 1, sha256Hash: known.sha256Hash };
+    const text = await this.postBody(
+      headers,
+      { ...(known.sent ? {} : { query }), operationName, variables, extensions: { ...extensions, persistedQuery } },
+      signal,
+    );
+    known.sent = true;
+    const refusal = persistedQueryRefusal(text);
+    if (refusal === undefined) return text;
+    if (refusal === PERSISTED_QUERY_NOT_SUPPORTED) {
+      this.persistedQueries = false;
+      this.options.logger.warn({ subgraph: name }, 'subgraph takes no persisted queries; sending query texts');
+      return this.postBody(headers, { query, operationName, variables, extensions }, signal);
+    }
+    return this.postBody(
+      headers,
+      { query, operationName, variables, extensions: { ...extensions, persistedQuery } },
+      signal,
+    );
+  }
+
+  /** One POST of `body`; the answer's text, or an error for any status other than 2xx. */
+  private async postBody(headers: Record<string, string>, body: object, signal: AbortSignal): Promise<string> {
+    const { url, dispatcher } = this.options;
     const response = await undiciRequest(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, operationName, variables, extensions }),
-      signal: AbortSignal.timeout(timeoutMs),
+      body: JSON.stringify(body),
+      signal,
       ...(dispatcher ? { dispatcher } : {}),
     });
     if (response.statusCode < 200 || response.statusCode > 299) {
@@ -157,6 +212,18 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       throw new SubgraphStatusError(response.statusCode);
     }
     return response.body.text();
+  }
+
+  /** The SHA-256 of a query text, hex, as Apollo's persisted queries name it. */
+  private hashOf(query: string): { readonly sha256Hash: string; sent: boolean } {
+    let known = this.hashes.get(query);
+    if (known === undefined) {
+      known = { sha256Hash: createHash('sha256').update(query).digest('hex'), sent: false };
+      // Planned fetches are few; texts from ad-hoc queries must not grow this without end.
+      if (this.hashes.size >= MAX_KNOWN_HASHES) this.hashes.clear();
+      this.hashes.set(query, known);
+    }
+    return known;
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -63,6 +64,21 @@ describe('the subgraph front: POST /graphql past the express router, the same an
     headers: Object.fromEntries(
       [...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name)),
     ),
+  });
+
+  it('takes a query as its hash once it has had the text, as the gateway sends it (subgraph-source.ts)', async () => {
+    const query = 'query GroetOpnieuw($naam: String!) { groet(naam: $naam) }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const hashOnly = JSON.stringify({ variables: { naam: 'Eva' }, extensions: { persistedQuery } });
+    const unknown = await post({ body: hashOnly });
+    expect(unknown.status).toBe(200);
+    expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    const withText = await post({
+      body: JSON.stringify({ query, variables: { naam: 'Eva' }, extensions: { persistedQuery } }),
+    });
+    expect(await withText.json()).toEqual({ data: { groet: 'Dag Eva' } });
+    const known = await post({ body: hashOnly });
+    expect(await known.json()).toEqual({ data: { groet: 'Dag Eva' } });
   });
 
   it('answers a query, and the same as express does for a compressed body', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -133,5 +134,97 @@ describe('the same resident asking the same at the same moment', () => {
     const higher: Caller = { ...PERSON, identity: { ...PERSON.identity, niveau: 'SUBSTANTIEEL' } } as Caller;
     await Promise.all([ask(PERSON), ask(higher)]);
     expect(calls).toHaveLength(4);
+  });
+});
+
+/**
+ * A stand-in subgraph that keeps query texts by their SHA-256, as Apollo Server's automatic
+ * persisted queries do (or, with `takesHashes: false`, refuses hashes as a server without them).
+ */
+async function persistedQuerySubgraph(options: { takesHashes: boolean }) {
+  const bodies: { query?: string; hash?: string }[] = [];
+  const known = new Map<string, string>();
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (raw += chunk));
+    req.on('end', () => {
+      const body = JSON.parse(raw) as {
+        query?: string;
+        extensions?: { persistedQuery?: { version: number; sha256Hash: string } };
+      };
+      const hash = body.extensions?.persistedQuery?.sha256Hash;
+      bodies.push({ ...(body.query ? { query: body.query } : {}), ...(hash ? { hash } : {}) });
+      const answer = (payload: object) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
+      const refuse = (code: string) => answer({ errors: [{ message: code, extensions: { code } }] });
+      if (hash && !options.takesHashes) return refuse('PERSISTED_QUERY_NOT_SUPPORTED');
+      if (hash && body.query) {
+        if (createHash('sha256').update(body.query).digest('hex') !== hash) return refuse('BAD_REQUEST');
+        known.set(hash, body.query);
+      }
+      const query = body.query ?? (hash ? known.get(hash) : undefined);
+      if (!query) return refuse('PERSISTED_QUERY_NOT_FOUND');
+      answer({ data: { me: { id: 'pseudoniem-1', zaken: { totaal: query.includes('totaal') ? 3 : 0 } } } });
+    });
+  });
+  const listening = await listen(server, { port: 0 });
+  const { privateJwk } = await generateInternalKeyPair('test');
+  const source = new SubgraphSource({
+    name: 'zaken',
+    url: `${listening.url}/graphql`,
+    signer: await createInternalTokenSigner(privateJwk),
+    timeoutMs: 2_000,
+    breaker: { failureThreshold: 5, openMs: 1_000 },
+    logger: silentLogger,
+  });
+  const document = parse('{ me { id zaken { totaal } } }');
+  const query = print(document);
+  const ask = () =>
+    source.process({
+      kind: 'incoming operation',
+      request: { query, variables: {} },
+      context: { caller: PERSON, deadline: Date.now() + 2_000 },
+      incomingRequestContext: { operation: document.definitions[0] },
+      document,
+    } as unknown as Parameters<SubgraphSource['process']>[0]);
+  const hash = createHash('sha256').update(query).digest('hex');
+  return {
+    bodies,
+    ask,
+    hash,
+    query,
+    forget: () => known.clear(),
+    [Symbol.asyncDispose]: () => listening[Symbol.asyncDispose](),
+  };
+}
+
+describe('a query sent to a subgraph as its hash', () => {
+  const ANSWER = { me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } };
+
+  it('goes with its text the first time and as the hash alone after, also to a subgraph that forgot it', async () => {
+    await using subgraph = await persistedQuerySubgraph({ takesHashes: true });
+    const { bodies, ask, hash, query } = subgraph;
+    expect((await ask()).data).toEqual(ANSWER);
+    expect((await ask()).data).toEqual(ANSWER);
+    expect(bodies).toEqual([{ query, hash }, { hash }]);
+
+    // A subgraph that restarted has forgotten it: the text goes once more, and the page is whole.
+    subgraph.forget();
+    const again = await ask();
+    expect(again.data).toEqual(ANSWER);
+    expect(again.errors).toBeUndefined();
+    expect((await ask()).data).toEqual(ANSWER);
+    expect(bodies.slice(2)).toEqual([{ hash }, { query, hash }, { hash }]);
+  });
+
+  it('goes as the text from then on to a subgraph that takes no hashes', async () => {
+    await using subgraph = await persistedQuerySubgraph({ takesHashes: false });
+    const { bodies, ask, hash, query } = subgraph;
+    expect((await ask()).data).toEqual(ANSWER);
+    expect((await ask()).data).toEqual(ANSWER);
+    expect(bodies).toEqual([{ query, hash }, { query }, { query }]);
   });
 });
