@@ -130,9 +130,9 @@ interface Service {
  * bench -- --quick --connections 50`, our gateway CPU per MijnOverzicht: defaults 1.06 ms,
  * semi-space 32 MB 1.27, 16 MB 1.35, 4 MB 1.52; an old space of 128 MB makes it collect without
  * end). A semi-space of 32 MB alone ended runs at 245-249 MB, too close to the 250 MB target;
- * with two malloc arenas ({@link PRODUCT_ENV}) it ends at about 235 MB, against 215-219 MB at
- * 16 MB, for 8 % less gateway CPU in the same kind of run (1.94 against 2.10 ms per
- * MijnOverzicht, two rounds each).
+ * with two malloc arenas ({@link PRODUCT_ENV}) it levels off at 236-240 MB in full `npm run
+ * bench` runs, against 215-224 MB at 16 MB, for 8 % less gateway CPU in the same kind of run
+ * (1.94 against 2.10 ms per MijnOverzicht, two rounds each).
  */
 const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=32'] as const;
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { SIMULATED_API_PATHS } from '../../simulators/wiring.js';
+import { JOURNAL_DROPPED_HEADER } from '../../simulators/shared/journal.js';
 import type { PortVariable } from '../soak/stack.js';
 import type { Mode } from './options.js';
 
@@ -36,7 +37,11 @@ export const SLOWEST_SOURCE_MS = Math.max(...Object.values(REALISTIC_LATENCY_MS)
 
 type Url = (port: PortVariable, path?: string) => string;
 
-async function call(url: string, method: 'GET' | 'PUT' | 'DELETE', body?: unknown): Promise<string> {
+async function callWithHeaders(
+  url: string,
+  method: 'GET' | 'PUT' | 'DELETE',
+  body?: unknown,
+): Promise<{ text: string; headers: Readonly<Record<string, string | string[] | undefined>> }> {
   const response = await request(url, {
     method,
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
@@ -45,7 +50,11 @@ async function call(url: string, method: 'GET' | 'PUT' | 'DELETE', body?: unknow
   });
   const text = await response.body.text();
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: HTTP ${response.statusCode}`);
-  return text;
+  return { text, headers: response.headers };
+}
+
+async function call(url: string, method: 'GET' | 'PUT' | 'DELETE', body?: unknown): Promise<string> {
+  return (await callWithHeaders(url, method, body)).text;
 }
 
 /** Puts every source in the latency of `mode` (PUT replaces all faults: nothing else is injected). */
@@ -80,7 +89,13 @@ function apiOf(source: string, path: string): string {
 export async function readJournals(url: Url): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const port of SOURCE_PORTS) {
-    const entries = JSON.parse(await call(url(port, '/_simulator/journal'), 'GET')) as { path?: unknown }[];
+    const { text, headers } = await callWithHeaders(url(port, '/_simulator/journal'), 'GET');
+    // A journal that let entries go would make the calls per request look fewer than they were.
+    const dropped = Number(headers[JOURNAL_DROPPED_HEADER] ?? 0);
+    if (dropped > 0) {
+      throw new Error(`the ${SOURCES[port]} simulator's journal let ${dropped} requests go: run shorter (--seconds)`);
+    }
+    const entries = JSON.parse(text) as { path?: unknown }[];
     for (const entry of entries) {
       const api = apiOf(SOURCES[port], typeof entry.path === 'string' ? entry.path : '');
       counts.set(api, (counts.get(api) ?? 0) + 1);

@@ -21,16 +21,36 @@ export interface JournalFilter {
   path?: string | RegExp;
 }
 
+/** On `GET /_simulator/journal`: how many entries the journal let go since it was last cleared. */
+export const JOURNAL_DROPPED_HEADER = 'x-journal-dropped';
+
+/** The most entries a journal keeps by default: tests read tens, a benchmark run some thousands. */
+export const JOURNAL_CAPACITY = 20_000;
+
 /**
  * What a simulator was asked, in arrival order, so tests can assert the requests a client sent
  * (the BRP `fields` list, the `X-Ontvanger` header, a retry) rather than the client's internals.
+ * It keeps the newest {@link JOURNAL_CAPACITY} entries and counts what it let go, so a simulator
+ * under hours of load (a soak, `npm start` left running) does not grow without end.
  */
 export class Journal {
   readonly #entries: JournalEntry[] = [];
+  readonly #capacity: number;
+  #dropped = 0;
+
+  constructor(capacity = JOURNAL_CAPACITY) {
+    this.#capacity = capacity;
+  }
 
   /** Appends an entry. The journal middleware calls this; tests normally only read. */
   record(entry: JournalEntry): void {
     this.#entries.push(entry);
+    // The oldest go a tenth at a time, not one per request.
+    if (this.#entries.length > this.#capacity) {
+      const weg = this.#entries.length - this.#capacity + Math.floor(this.#capacity / 10);
+      this.#entries.splice(0, weg);
+      this.#dropped += weg;
+    }
   }
 
   /** A copy of the recorded entries, optionally filtered by method and path. */
@@ -44,8 +64,14 @@ export class Journal {
     );
   }
 
+  /** Entries let go since the journal was last cleared: when not 0, {@link entries} is not every request. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
   clear(): void {
     this.#entries.length = 0;
+    this.#dropped = 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { FaultInjector, faultOptionsSchema, type FaultOptions } from './faults.js';
-import { Journal, journalMiddleware } from './journal.js';
+import { JOURNAL_DROPPED_HEADER, Journal, journalMiddleware } from './journal.js';
 import type { ErrorResponder } from './problem.js';
 
 export type { FaultOptions };
@@ -73,6 +73,8 @@ export function createSimulatorApp(spec: SimulatorSpec): Simulator {
     res.json({ status: 'UP', simulator: spec.name });
   });
   control.get('/journal', (_req, res) => {
+    // Not 0 when the oldest entries were let go: a count of the entries is then too low.
+    res.setHeader(JOURNAL_DROPPED_HEADER, String(journal.dropped));
     res.json(journal.entries());
   });
   control.delete('/journal', (_req, res) => {

@@ -76,4 +76,33 @@ describe('simulator controls (journal, health, faults)', () => {
     expect(journal.entries({ method: 'GET', path: '/a' })).toEqual([entry('GET', '/a')]);
     expect(journal.entries({ path: /^\/a/ })).toHaveLength(3);
   });
+
+  it('keeps the newest entries within its capacity, and says how many it let go', () => {
+    const journal = new Journal(10);
+    const entry = (n: number): JournalEntry => ({
+      method: 'GET',
+      path: `/${n}`,
+      query: {},
+      headers: {},
+      body: undefined,
+      status: 200,
+      at: '',
+    });
+    for (let n = 1; n <= 25; n += 1) journal.record(entry(n));
+    const kept = journal.entries().map((e) => e.path);
+    expect(kept.length).toBeLessThanOrEqual(10);
+    expect(kept.at(-1)).toBe('/25');
+    expect(kept).toEqual(kept.map((_, i) => `/${26 - kept.length + i}`));
+    expect(journal.dropped).toBe(25 - kept.length);
+    journal.clear();
+    expect(journal.dropped).toBe(0);
+  });
+
+  it('says on GET /_simulator/journal how many requests the journal let go', async () => {
+    const simulator = createMijnOverheidSimulator();
+    await using server = await start(simulator);
+    await call(`${server.url}/berichtenbox/api/v1/berichten`);
+    const { headers } = await call<JournalEntry[]>(`${server.url}/_simulator/journal`);
+    expect(headers.get('x-journal-dropped')).toBe('0');
+  });
 });
