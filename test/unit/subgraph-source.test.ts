@@ -14,6 +14,19 @@ const PERSON: Caller = {
   identity: { soort: 'INWONER', middel: 'DIGID', niveau: 'MIDDEN', bsn: '999993653' },
 };
 
+/** The gateway's connection to a stand-in zaken subgraph listening at `base`. */
+async function zakenSource(base: string): Promise<SubgraphSource> {
+  const { privateJwk } = await generateInternalKeyPair('test');
+  return new SubgraphSource({
+    name: 'zaken',
+    url: `${base}/graphql`,
+    signer: await createInternalTokenSigner(privateJwk),
+    timeoutMs: 2_000,
+    breaker: { failureThreshold: 5, openMs: 1_000 },
+    logger: silentLogger,
+  });
+}
+
 /**
  * The gateway's connection to one subgraph, against a stand-in subgraph that answers 200 with
  * `data: null`, as one whose schema is not yet deployed does during a rolling update.
@@ -31,15 +44,7 @@ describe('a subgraph that answers but loses all its data', () => {
       );
     });
     await using listening = await listen(server, { port: 0 });
-    const { privateJwk } = await generateInternalKeyPair('test');
-    const source = new SubgraphSource({
-      name: 'zaken',
-      url: `${listening.url}/graphql`,
-      signer: await createInternalTokenSigner(privateJwk),
-      timeoutMs: 2_000,
-      breaker: { failureThreshold: 5, openMs: 1_000 },
-      logger: silentLogger,
-    });
+    const source = await zakenSource(listening.url);
     const document = parse('{ me { id soort authenticatie { niveau } zaken { totaal } } }');
     const result = await source.process({
       kind: 'incoming operation',
@@ -78,15 +83,7 @@ async function standInSubgraph() {
     }, 50);
   });
   const listening = await listen(server, { port: 0 });
-  const { privateJwk } = await generateInternalKeyPair('test');
-  const source = new SubgraphSource({
-    name: 'zaken',
-    url: `${listening.url}/graphql`,
-    signer: await createInternalTokenSigner(privateJwk),
-    timeoutMs: 2_000,
-    breaker: { failureThreshold: 5, openMs: 1_000 },
-    logger: silentLogger,
-  });
+  const source = await zakenSource(listening.url);
   const ask = (caller: Caller, operation: 'query' | 'mutation' = 'query') => {
     const document = parse(`${operation} { me { id zaken { totaal } } }`);
     return source.process({
@@ -171,15 +168,7 @@ async function persistedQuerySubgraph(options: { takesHashes: boolean }) {
     });
   });
   const listening = await listen(server, { port: 0 });
-  const { privateJwk } = await generateInternalKeyPair('test');
-  const source = new SubgraphSource({
-    name: 'zaken',
-    url: `${listening.url}/graphql`,
-    signer: await createInternalTokenSigner(privateJwk),
-    timeoutMs: 2_000,
-    breaker: { failureThreshold: 5, openMs: 1_000 },
-    logger: silentLogger,
-  });
+  const source = await zakenSource(listening.url);
   const document = parse('{ me { id zaken { totaal } } }');
   const query = print(document);
   const ask = () =>
