@@ -173,28 +173,24 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     }
     // One deadline for both tries.
     const signal = AbortSignal.timeout(timeoutMs);
-    if (!this.persistedQueries) return this.postBody(headers, { query, operationName, variables, extensions }, signal);
+    const plain = { query, operationName, variables, extensions };
+    if (!this.persistedQueries) return this.postBody(headers, plain, signal);
 
     const known = this.hashOf(query);
-    const persistedQuery = { version: 1, sha256Hash: known.sha256Hash };
-    const text = await this.postBody(
-      headers,
-      { ...(known.sent ? {} : { query }), operationName, variables, extensions: { ...extensions, persistedQuery } },
-      signal,
-    );
+    const withHash = {
+      ...plain,
+      extensions: { ...extensions, persistedQuery: { version: 1, sha256Hash: known.sha256Hash } },
+    };
+    const text = await this.postBody(headers, known.sent ? { ...withHash, query: undefined } : withHash, signal);
     known.sent = true;
     const refusal = persistedQueryRefusal(text);
     if (refusal === undefined) return text;
     if (refusal === PERSISTED_QUERY_NOT_SUPPORTED) {
       this.persistedQueries = false;
       this.options.logger.warn({ subgraph: name }, 'subgraph takes no persisted queries; sending query texts');
-      return this.postBody(headers, { query, operationName, variables, extensions }, signal);
+      return this.postBody(headers, plain, signal);
     }
-    return this.postBody(
-      headers,
-      { query, operationName, variables, extensions: { ...extensions, persistedQuery } },
-      signal,
-    );
+    return this.postBody(headers, withHash, signal);
   }
 
   /** One POST of `body`; the answer's text, or an error for any status other than 2xx. */

@@ -4,11 +4,10 @@ import { Counter, Gauge } from 'prom-client';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { REQUEST_ID_HEADER, type InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
+import { MAX_VERWERKINGEN_PER_LEVERING, VERWERKINGEN_PATH } from '../../lib/verwerkingen.js';
 import { registry, timeSourceCall } from '../../lib/observability/metrics.js';
 import type { Verwerking, VerwerkingenRecorder } from './recorder.js';
 
-/** Where the voorkeuren subgraph takes the log, next to its `/graphql`. */
-export const VERWERKINGEN_PATH = '/intern/verwerkingen';
 /** The audience of the service token: the subgraph that keeps the log. */
 const VOORKEUREN = 'voorkeuren';
 
@@ -41,11 +40,7 @@ export interface VerwerkingenBatcherOptions {
   dispatcher?: Dispatcher | undefined;
   /** How often what is waiting is delivered (default 1 s). */
   intervalMs?: number;
-  /**
-   * Records per delivery; this many waiting starts one at once (default 500, what the voorkeuren
-   * subgraph takes in one delivery). Fewer, larger deliveries: each is one transaction, and one
-   * flush to disk, in the voorkeuren subgraph.
-   */
+  /** Records per delivery; this many waiting starts one at once (default {@link MAX_VERWERKINGEN_PER_LEVERING}, what the voorkeuren subgraph takes). */
   maxBatch?: number;
   /**
    * The most records kept while the voorkeuren subgraph cannot take them (default 10 000: some
@@ -107,7 +102,7 @@ class DeliveryError extends Error {
 export function createVerwerkingenBatcher(options: VerwerkingenBatcherOptions): VerwerkingenBatcher {
   const { logger, signer, dispatcher } = options;
   const intervalMs = options.intervalMs ?? 1_000;
-  const maxBatch = options.maxBatch ?? 500;
+  const maxBatch = options.maxBatch ?? MAX_VERWERKINGEN_PER_LEVERING;
   const maxBuffer = Math.max(options.maxBuffer ?? 10_000, maxBatch);
   const timeoutMs = options.timeoutMs ?? 2_000;
   // Beside `/graphql`, also when the subgraph sits under a path of its own behind a proxy.

@@ -4,14 +4,9 @@ import { bearerToken } from '../../../lib/http/bearer.js';
 import { requestMetrics } from '../../../lib/http/operations.js';
 import { REQUEST_ID_HEADER, type InternalCaller, type InternalTokenVerifier } from '../../../lib/internal-token.js';
 import type { Logger } from '../../../lib/logging.js';
+import { MAX_VERWERKINGEN_PER_LEVERING, VERWERKINGEN_PATH } from '../../../lib/verwerkingen.js';
 import { DatabaseUnavailableError } from '../store/sql.js';
 import { VERWERKING_BRONNEN, VERWERKING_NAMENS, type VoorkeurenStore } from '../store/store.js';
-
-/** Where the gateway delivers the verwerkingenlog, next to `/graphql`. */
-export const VERWERKINGEN_PATH = '/intern/verwerkingen';
-
-/** Records per delivery: what the gateway sends at most (gateway/verwerkingen/batcher.ts, `maxBatch`). */
-const MAX_PER_LEVERING = 500;
 
 /** A dotted path of the gateway (`persoonsgegevens.naam`, `Zaak.inMijnOverheid`): GraphQL names only. */
 const pad = z
@@ -34,7 +29,9 @@ const verwerkingSchema = z
   })
   .strict();
 
-const leveringSchema = z.object({ verwerkingen: z.array(verwerkingSchema).min(1).max(MAX_PER_LEVERING) }).strict();
+const leveringSchema = z
+  .object({ verwerkingen: z.array(verwerkingSchema).min(1).max(MAX_VERWERKINGEN_PER_LEVERING) })
+  .strict();
 
 export interface VerwerkingenRouteOptions {
   store: VoorkeurenStore;
