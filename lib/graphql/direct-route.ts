@@ -42,9 +42,9 @@ export interface DirectRoute {
  * answers (metrics, the caller's middleware before and after the body, the bounded body and its
  * refusals, the deadline, the trace span, Apollo, the security headers), without the router's
  * matching, body-parser, helmet per request and `url.parse`, which were a tenth of a process's
- * CPU under load (docs/bench.md). The request and response get express's prototypes, as the
- * router would give them, so the caller's middleware sees `req.ip`, `req.body` and `res.status`
- * as usual. Every other request (GET, another charset, a compressed body, another path) goes
+ * CPU under load (docs/bench.md). When there is caller's middleware, the request and response
+ * get express's prototypes, as the router would give them, so it sees `req.ip`, `req.body` and
+ * `res.status` as usual. Every other request (GET, another charset, a compressed body, another path) goes
  * through express.
  */
 export function createDirectRoute<TContext extends object>(options: DirectRouteOptions<TContext>): DirectRoute {
@@ -52,6 +52,10 @@ export function createDirectRoute<TContext extends object>(options: DirectRouteO
   const securityHeaders = apiSecurityHeaderList();
   const observe = requestMetrics('/graphql');
   const trace = traceRequests('/graphql');
+  // express's prototypes are for the caller's middleware (`req.ip`, `res.status`). Without any, as
+  // in every subgraph, the request stays as node:http made it: `Object.setPrototypeOf` on each
+  // request and response was 1.5-3 % of a subgraph's CPU (the objects also lose V8's fast paths).
+  const expressMiddleware = options.before.length > 0 || options.afterBody.length > 0;
 
   const answer = async (req: IncomingMessage, res: ServerResponse, body: unknown, deadline: number) => {
     const headers = new HeaderMap();
@@ -76,7 +80,7 @@ export function createDirectRoute<TContext extends object>(options: DirectRouteO
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     observe(req, res, () => undefined);
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    enterExpress(app, req, res);
+    if (expressMiddleware) enterExpress(app, req, res);
     if (!(await runMiddleware(options.before, req, res))) return;
     const read = await readJsonBody(req, bodyLimitBytes);
     if ('refusal' in read) {
