@@ -461,7 +461,14 @@ async function emptyJournals(started: LaunchedStack): Promise<void> {
  * stand-ins; their figures are reported, not judged (the simulators' heap follows whatever the
  * load leaves in their request journals and stores).
  */
-const JUDGED: ReadonlySet<string> = new Set<ProcessName>(['brp', 'zaken', 'berichten', 'voorkeuren', 'gateway', 'portal']);
+const JUDGED: ReadonlySet<string> = new Set<ProcessName>([
+  'brp',
+  'zaken',
+  'berichten',
+  'voorkeuren',
+  'gateway',
+  'portal',
+]);
 
 function memoryVerdict(memory: ReturnType<typeof memoryTrend>[]): Verdict {
   const figures = (list: ReturnType<typeof memoryTrend>[]) =>
