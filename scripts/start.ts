@@ -137,13 +137,15 @@ interface Service {
 const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=32'] as const;
 /*
  * A subgraph's young generation: a call's objects live as long as its upstream takes to answer
- * (80-150 ms with realistic latencies), so with a semi-space of 2 MB most of them were copied and
- * promoted before they died. Same-run comparison (`npm run bench -- --quick --mode realistic
- * --rounds 2`, two subgraphs with the new setting and two without, then swapped, which cancels
- * what the subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB, 21 % with 8 MB.
- * 8 MB ended runs at 145-151 MB RSS, at the 150 MB target; 4 MB at 134-146 MB.
+ * (80-150 ms with realistic latencies), so with a semi-space of 2 MB many are copied and promoted
+ * before they die. Same-run comparison (`npm run bench -- --quick --mode realistic --rounds 2`,
+ * two subgraphs with a larger semi-space and two without, then swapped, which cancels what the
+ * subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB (and an old space of 64 MB), 21 % lower with 8 MB. Both
+ * cost RSS the 150 MB target has no room for: with 4 MB the brp and voorkeuren subgraphs stood at
+ * 149 MB five minutes into `npm run soak` (139 and 145 with 2 MB), with 8 MB runs ended at
+ * 145-151 MB. Where a subgraph may take more memory, `--max-semi-space-size=4` or `8` buys that CPU.
  */
-const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=4'] as const;
+const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
 /**
  * The environment of every product process (gateway and subgraphs). glibc gives each thread that
  * allocates its own malloc arena (up to eight per core), and V8's collector threads each leave
