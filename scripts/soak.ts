@@ -49,6 +49,20 @@ const RECOVERY_LIMIT_MS = 15_000;
 /** The processes measured: the launcher and each of its children. */
 const PROCESSES = ['launcher', ...CHILD_NAMES] as const;
 type ProcessName = (typeof PROCESSES)[number];
+/**
+ * The processes whose memory the verdict judges: the product's own, as they run in production.
+ * The launcher, the upstream simulators and the DigiD-simulator are the development stack's
+ * stand-ins; their figures are reported, not judged (the simulators' heap follows whatever the
+ * load leaves in their request journals and stores).
+ */
+const JUDGED: ReadonlySet<string> = new Set<ProcessName>([
+  'brp',
+  'zaken',
+  'berichten',
+  'voorkeuren',
+  'gateway',
+  'portal',
+]);
 /** The simulators, each keeping a journal of every request (GET/DELETE /_simulator/journal). */
 const JOURNALED = PORT_VARIABLES.filter((name) => name.startsWith('SIM_'));
 
@@ -454,21 +468,6 @@ async function emptyJournals(started: LaunchedStack): Promise<void> {
     }),
   );
 }
-
-/**
- * The processes whose memory the verdict judges: the product's own, as they run in production.
- * The launcher, the upstream simulators and the DigiD-simulator are the development stack's
- * stand-ins; their figures are reported, not judged (the simulators' heap follows whatever the
- * load leaves in their request journals and stores).
- */
-const JUDGED: ReadonlySet<string> = new Set<ProcessName>([
-  'brp',
-  'zaken',
-  'berichten',
-  'voorkeuren',
-  'gateway',
-  'portal',
-]);
 
 function memoryVerdict(memory: ReturnType<typeof memoryTrend>[]): Verdict {
   const figures = (list: ReturnType<typeof memoryTrend>[]) =>
