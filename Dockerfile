@@ -31,4 +31,4 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
 # V8 heap limits sized on what the gateway keeps alive (scripts/start.ts, docs/bench.md).
-CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=32", "dist/gateway/index.js"]
+CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=24", "dist/gateway/index.js"]

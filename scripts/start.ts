@@ -132,9 +132,11 @@ interface Service {
  * end). A semi-space of 32 MB alone ended runs at 245-249 MB, too close to the 250 MB target;
  * with two malloc arenas ({@link PRODUCT_ENV}) it levels off at 236-240 MB in full `npm run
  * bench` runs, against 215-224 MB at 16 MB, for 8 % less gateway CPU in the same kind of run
- * (1.94 against 2.10 ms per MijnOverzicht, two rounds each).
+ * (1.94 against 2.10 ms per MijnOverzicht, two rounds each). But `npm run soak` (ten minutes,
+ * the BRP failing every other 30 s) held the gateway at 243 MB in one run and 251 MB in another
+ * with 32 MB; with 24 MB it stayed at 241 MB, which leaves the 250 MB target some room.
  */
-const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=32'] as const;
+const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=24'] as const;
 /*
  * A subgraph's young generation: a call's objects live as long as its upstream takes to answer
  * (80-150 ms with realistic latencies), so with a semi-space of 2 MB many are copied and promoted
@@ -142,7 +144,7 @@ const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=32'] as
  * two subgraphs with a larger semi-space and two without, then swapped, which cancels what the
  * subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB (and an old space of 64 MB), 21 % lower with 8 MB. Both
  * cost RSS the 150 MB target has no room for: with 4 MB the brp and voorkeuren subgraphs stood at
- * 149 MB five minutes into `npm run soak` (139 and 145 with 2 MB), with 8 MB runs ended at
+ * 149 MB five minutes into `npm run soak` (141 and 147 at its end with 2 MB), with 8 MB runs ended at
  * 145-151 MB. Where a subgraph may take more memory, `--max-semi-space-size=4` or `8` buys that CPU.
  */
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;

@@ -532,7 +532,7 @@ ${report.profile ? `\n${profileSection(report.profile)}\n` : ''}
 - No process runs with \`--enable-source-maps\` (its source-map cache cost memory and start-up time, and no stack
   trace reaches a log or a client). Our gateway and subgraphs run with the launcher's V8 heap limits, as production
   should (\`scripts/start.ts\`, Dockerfile, docker-compose.yml: gateway \`--max-old-space-size=160
-  --max-semi-space-size=32\`, subgraphs \`96\` and \`2\`, all with two glibc malloc arenas, \`MALLOC_ARENA_MAX=2\`);
+  --max-semi-space-size=24\`, subgraphs \`96\` and \`2\`, all with two glibc malloc arenas, \`MALLOC_ARENA_MAX=2\`);
   the peers run with Node's defaults, as shipped. Heap
   snapshots after load show what that sizing rests on: about 70 MB alive in our gateway (mostly module code and the
   supergraph) and 40 MB in the zaken subgraph.
