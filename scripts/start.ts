@@ -133,8 +133,8 @@ interface Service {
  * with two malloc arenas ({@link PRODUCT_ENV}) it levels off at 236-240 MB in full `npm run
  * bench` runs, against 215-224 MB at 16 MB, for 8 % less gateway CPU in the same kind of run
  * (1.94 against 2.10 ms per MijnOverzicht, two rounds each). But `npm run soak` (ten minutes,
- * the BRP failing every other 30 s) held the gateway at 243 MB in one run and 251 MB in another
- * with 32 MB; with 24 MB it stayed at 241 MB, which leaves the 250 MB target some room.
+ * the BRP failing every other 30 s) held the gateway at 239, 243 and 251 MB in three runs with
+ * 32 MB; with 24 MB it stayed at 241 MB, which leaves the 250 MB target some room.
  */
 const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=24'] as const;
 /*
