@@ -4,8 +4,9 @@
  * zaaksysteem sets statuses that must each lead to exactly one e-mail. Prints a line per sample
  * (memory of each process, rate, errors, latency, BRP state), then the table and the verdicts, and
  * writes docs/soak.md. Not a test: the figures depend on the machine. Exits 1 when a verdict fails
- * (memory of a product process not flat after warm-up, an error outside persoonsgegevens, persoonsgegevens not following
- * the BRP, a melding lost or doubled, a process restarted), 2 on bad arguments, 130 on Ctrl+C.
+ * (memory of a product process not flat after warm-up, an error outside persoonsgegevens,
+ * persoonsgegevens not following the BRP, a melding lost or doubled, a process restarted), 2 on
+ * bad arguments, 130 on Ctrl+C.
  * `--help` lists the options; scripts/soak/ holds the parts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,19 +51,12 @@ const RECOVERY_LIMIT_MS = 15_000;
 const PROCESSES = ['launcher', ...CHILD_NAMES] as const;
 type ProcessName = (typeof PROCESSES)[number];
 /**
- * The processes whose memory the verdict judges: the product's own, as they run in production.
- * The launcher, the upstream simulators and the DigiD-simulator are the development stack's
- * stand-ins; their figures are reported, not judged (the simulators' heap follows whatever the
- * load leaves in their request journals and stores).
+ * The development stack's stand-ins: the launcher, the upstream simulators and the
+ * DigiD-simulator. Their memory is reported, not judged (the simulators' heap follows whatever the
+ * load leaves in their request journals and stores); every other process is the product's own, as
+ * it runs in production, and is judged.
  */
-const JUDGED: ReadonlySet<string> = new Set<ProcessName>([
-  'brp',
-  'zaken',
-  'berichten',
-  'voorkeuren',
-  'gateway',
-  'portal',
-]);
+const STAND_INS: ReadonlySet<string> = new Set<ProcessName>(['launcher', 'simulators', 'idp']);
 /** The simulators, each keeping a journal of every request (GET/DELETE /_simulator/journal). */
 const JOURNALED = PORT_VARIABLES.filter((name) => name.startsWith('SIM_'));
 
@@ -478,8 +472,8 @@ function memoryVerdict(memory: ReturnType<typeof memoryTrend>[]): Verdict {
           : `${m.process} ${m.warmMb?.toFixed(0)}→${m.endMb?.toFixed(0)} MB (${m.growthMb >= 0 ? '+' : ''}${m.growthPercent?.toFixed(1)} %)`,
       )
       .join(', ');
-  const judged = memory.filter((m) => JUDGED.has(m.process));
-  const others = memory.filter((m) => !JUDGED.has(m.process));
+  const judged = memory.filter((m) => !STAND_INS.has(m.process));
+  const others = memory.filter((m) => STAND_INS.has(m.process));
   const grown = judged.filter((m) => !m.flat);
   return {
     check: 'memory of the product processes flat after warm-up',

@@ -142,10 +142,11 @@ const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=24'] as
  * (80-150 ms with realistic latencies), so with a semi-space of 2 MB many are copied and promoted
  * before they die. Same-run comparison (`npm run bench -- --quick --mode realistic --rounds 2`,
  * two subgraphs with a larger semi-space and two without, then swapped, which cancels what the
- * subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB (and an old space of 64 MB), 21 % lower with 8 MB. Both
- * cost RSS the 150 MB target has no room for: with 4 MB the brp and voorkeuren subgraphs stood at
- * 149 MB five minutes into `npm run soak` (141 and 147 at its end with 2 MB), with 8 MB runs ended at
- * 145-151 MB. Where a subgraph may take more memory, `--max-semi-space-size=4` or `8` buys that CPU.
+ * subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB (and an old space of 64 MB),
+ * 21 % lower with 8 MB. Both cost RSS the 150 MB target has no room for: with 4 MB the brp and
+ * voorkeuren subgraphs stood at 149 MB five minutes into `npm run soak` (141 and 147 at its end
+ * with 2 MB), with 8 MB runs ended at 145-151 MB. Where a subgraph may take more memory,
+ * `--max-semi-space-size=4` or `8` buys that CPU.
  */
 const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
 /**

@@ -40,7 +40,10 @@ export interface VerwerkingenBatcherOptions {
   dispatcher?: Dispatcher | undefined;
   /** How often what is waiting is delivered (default 1 s). */
   intervalMs?: number;
-  /** Records per delivery; this many waiting starts one at once (default {@link MAX_VERWERKINGEN_PER_LEVERING}, what the voorkeuren subgraph takes). */
+  /**
+   * Records per delivery; this many waiting starts one at once (default
+   * {@link MAX_VERWERKINGEN_PER_LEVERING}, what the voorkeuren subgraph takes).
+   */
   maxBatch?: number;
   /**
    * The most records kept while the voorkeuren subgraph cannot take them (default 10 000: some

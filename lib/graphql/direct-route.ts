@@ -44,8 +44,8 @@ export interface DirectRoute {
  * matching, body-parser, helmet per request and `url.parse`, which were a tenth of a process's
  * CPU under load (docs/bench.md). When there is caller's middleware, the request and response
  * get express's prototypes, as the router would give them, so it sees `req.ip`, `req.body` and
- * `res.status` as usual. Every other request (GET, another charset, a compressed body, another path) goes
- * through express.
+ * `res.status` as usual. Every other request (GET, another charset, a compressed body, another
+ * path) goes through express.
  */
 export function createDirectRoute<TContext extends object>(options: DirectRouteOptions<TContext>): DirectRoute {
   const { apollo, app, logger, bodyLimitBytes } = options;

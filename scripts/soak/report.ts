@@ -213,8 +213,8 @@ access tokens valid ${input.tokenLifetimeSeconds} s (renewed ${input.renewals} t
 ${verdictTable(input.verdicts)}
 
 The memory verdict judges the product's processes (gateway, subgraphs, portal); the launcher and the
-simulators are development stand-ins, shown but not judged. Memory counts as flat when a process's highest RSS in the last quarter of the run after warm-up
-(${clock(options.warmupMs)}) is less than ${FLAT_PERCENT} % or less than ${FLAT_MB} MB above its highest RSS in the first
+simulators are development stand-ins, shown but not judged. Memory counts as flat when a process's
+highest RSS in the last quarter of the run after warm-up (${clock(options.warmupMs)}) is less than ${FLAT_PERCENT} % or less than ${FLAT_MB} MB above its highest RSS in the first
 quarter after warm-up (single readings jump when the garbage collector gives memory back). An error is an answer that is not 200, has no \`me.id\`, lacks
 persoonsgegevens, or has zaken, berichten or voorkeuren other than OK; persoonsgegevens itself is held against the
 BRP's state (NIET_BESCHIKBAAR while it fails; OK while healthy, once the BRP subgraph's circuit breaker has let its
