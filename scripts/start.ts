@@ -23,6 +23,7 @@ import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
 import { DEV_PORTS, PORT_VARIABLES, type PortVariable } from './ports.js';
 import { SIMULATED_API_PATHS, SIMULATED_NOTIFY_TEMPLATES, simulatedZgwSources } from '../simulators/wiring.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
+import { PRODUCT_ENV, PRODUCT_NODE_FLAGS } from './product-runtime.js';
 import { RestartTracker } from './restart-policy.js';
 import { DEFAULT_ISSUER, dataDirOf, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
 
@@ -113,49 +114,11 @@ interface Service {
   identity: Record<string, string>;
   show?: { label: string; url: string };
   /**
-   * V8 heap limits of a product process (see {@link GATEWAY_HEAP} and {@link SUBGRAPH_HEAP}); a
-   * process with them also gets {@link PRODUCT_ENV}.
+   * Node's flags of a product process ({@link PRODUCT_NODE_FLAGS}: its V8 heap limits); a process
+   * with them also gets {@link PRODUCT_ENV}.
    */
   heap?: readonly string[];
 }
-
-/*
- * Heap limits of the product's own processes, as production should run them (Dockerfile and
- * docker-compose.yml carry the same flags). Heap snapshots after load: the gateway keeps about
- * 70 MB alive (mostly the code of its modules and the supergraph), the zaken subgraph about 40 MB.
- * V8's defaults on a large machine let the young generation grow to 128 MB and the old space
- * far beyond what is alive, so RSS reached 450-650 MB under load without a leak. The young
- * generation is where the gateway's CPU goes: under load a request's objects live about as long
- * as one young generation fills, so a smaller one copies and promotes more of them (`npm run
- * bench -- --quick --connections 50`, our gateway CPU per MijnOverzicht: defaults 1.06 ms,
- * semi-space 32 MB 1.27, 16 MB 1.35, 4 MB 1.52; an old space of 128 MB makes it collect without
- * end). A semi-space of 32 MB alone ended runs at 245-249 MB, too close to the 250 MB target;
- * with two malloc arenas ({@link PRODUCT_ENV}) it levels off at 236-240 MB in full `npm run
- * bench` runs, against 215-224 MB at 16 MB, for 8 % less gateway CPU in the same kind of run
- * (1.94 against 2.10 ms per MijnOverzicht, two rounds each). But `npm run soak` (ten minutes,
- * the BRP failing every other 30 s) held the gateway at 239, 243 and 251 MB in three runs with
- * 32 MB; with 24 MB it stayed at 241 MB, which leaves the 250 MB target some room.
- */
-const GATEWAY_HEAP = ['--max-old-space-size=160', '--max-semi-space-size=24'] as const;
-/*
- * A subgraph's young generation: a call's objects live as long as its upstream takes to answer
- * (80-150 ms with realistic latencies), so with a semi-space of 2 MB many are copied and promoted
- * before they die. Same-run comparison (`npm run bench -- --quick --mode realistic --rounds 2`,
- * two subgraphs with a larger semi-space and two without, then swapped, which cancels what the
- * subgraphs differ in): CPU per subgraph call 13 % lower with 4 MB (and an old space of 64 MB),
- * 21 % lower with 8 MB. Both cost RSS the 150 MB target has no room for: with 4 MB the brp and
- * voorkeuren subgraphs stood at 149 MB five minutes into `npm run soak` (141 and 147 at its end
- * with 2 MB), with 8 MB runs ended at 145-151 MB. Where a subgraph may take more memory,
- * `--max-semi-space-size=4` or `8` buys that CPU.
- */
-const SUBGRAPH_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'] as const;
-/**
- * The environment of every product process (gateway and subgraphs). glibc gives each thread that
- * allocates its own malloc arena (up to eight per core), and V8's collector threads each leave
- * theirs part-used: two arenas keep a subgraph about 10 MB smaller under load, and the gateway
- * about as much (docs/bench.md). The Dockerfile sets the same.
- */
-const PRODUCT_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
 const issuer = process.env['OIDC_ISSUER'] ?? `http://localhost:${ports.IDP_PORT}`;
@@ -221,7 +184,7 @@ const services: Service[] = [
   {
     name: 'brp',
     script: 'subgraphs/brp/index.js',
-    heap: SUBGRAPH_HEAP,
+    heap: PRODUCT_NODE_FLAGS.brp,
     env: { ...subgraphEnv(ports.SUBGRAPH_BRP_PORT), BRP_URL: local(ports.SIM_BRP_PORT, SIMULATED_API_PATHS.brp) },
     health: local(ports.SUBGRAPH_BRP_PORT, '/health'),
     identity: { process: 'brp' },
@@ -229,7 +192,7 @@ const services: Service[] = [
   {
     name: 'zaken',
     script: 'subgraphs/zaken/index.js',
-    heap: SUBGRAPH_HEAP,
+    heap: PRODUCT_NODE_FLAGS.zaken,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_ZAKEN_PORT),
       ZAKEN_BRONNEN: zgwSources,
@@ -246,7 +209,7 @@ const services: Service[] = [
   {
     name: 'berichten',
     script: 'subgraphs/berichten/index.js',
-    heap: SUBGRAPH_HEAP,
+    heap: PRODUCT_NODE_FLAGS.berichten,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_BERICHTEN_PORT),
       MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, SIMULATED_API_PATHS.berichtenbox),
@@ -259,7 +222,7 @@ const services: Service[] = [
   {
     name: 'voorkeuren',
     script: 'subgraphs/voorkeuren/index.js',
-    heap: SUBGRAPH_HEAP,
+    heap: PRODUCT_NODE_FLAGS.voorkeuren,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_VOORKEUREN_PORT),
       VOORKEUREN_SQLITE_PATH: join(DATA, 'voorkeuren.sqlite'),
@@ -286,7 +249,7 @@ const services: Service[] = [
   {
     name: 'gateway',
     script: 'gateway/index.js',
-    heap: GATEWAY_HEAP,
+    heap: PRODUCT_NODE_FLAGS.gateway,
     env: {
       PORT: String(ports.GATEWAY_PORT),
       OIDC_ISSUER: issuer,

@@ -1,5 +1,6 @@
 import { latencies, type Latencies } from '../soak/stats.js';
 import type { BenchOptions, Mode } from './options.js';
+import { PRODUCT_ENV, PRODUCT_NODE_FLAGS } from '../product-runtime.js';
 import type { ProfileSummary } from './profile.js';
 import { SLOWEST_SOURCE_MS, SUBGRAPHS, type SubgraphName } from './upstream.js';
 
@@ -406,6 +407,18 @@ function runTable(measurements: readonly Measurement[]): string {
   );
 }
 
+/** The product's Node flags, processes with the same flags together, and their environment, as report text. */
+export function productRuntime(): string {
+  const byFlags = new Map<string, string[]>();
+  for (const [name, flags] of Object.entries(PRODUCT_NODE_FLAGS)) {
+    const key = flags.join(' ');
+    byFlags.set(key, [...(byFlags.get(key) ?? []), name]);
+  }
+  const flags = [...byFlags].map(([key, names]) => `${names.join(', ')} \`${key}\``);
+  const env = Object.entries(PRODUCT_ENV).map(([name, value]) => `${name}=${value}`);
+  return `${flags.join('; ')}; all with \`${env.join(' ')}\``;
+}
+
 function profileSection(profile: ProfileResult): string {
   const parts = profile.processes.map(({ process, summary, detail }) => {
     if (!summary) return `### ${process}\n\n${detail}`;
@@ -530,9 +543,8 @@ ${report.profile ? `\n${profileSection(report.profile)}\n` : ''}
 - An error is an answer that is not 200, carries GraphQL errors, has no \`me\`, has the \`me.id\` of another resident
   than the one whose token asked, or has a section whose \`bron.status\` is not OK.
 - No process runs with \`--enable-source-maps\` (its source-map cache cost memory and start-up time, and no stack
-  trace reaches a log or a client). Our gateway and subgraphs run with the launcher's V8 heap limits, as production
-  should (\`scripts/start.ts\`, Dockerfile, docker-compose.yml: gateway \`--max-old-space-size=160
-  --max-semi-space-size=24\`, subgraphs \`96\` and \`2\`, all with two glibc malloc arenas, \`MALLOC_ARENA_MAX=2\`);
+  trace reaches a log or a client). Our gateway and subgraphs run with the launcher's V8 heap limits and malloc
+  settings, as production should (\`scripts/product-runtime.ts\`, Dockerfile, docker-compose.yml): ${productRuntime()};
   the peers run with Node's defaults, as shipped. Heap
   snapshots after load show what that sizing rests on: about 70 MB alive in our gateway (mostly module code and the
   supergraph) and 40 MB in the zaken subgraph.

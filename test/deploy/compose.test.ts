@@ -12,6 +12,7 @@ import { loadBerichtenConfig } from '../../subgraphs/berichten/config.js';
 import { loadVoorkeurenConfig } from '../../subgraphs/voorkeuren/config.js';
 import { loadSimulatorConfig } from '../../simulators/config.js';
 import { loadIdpConfig } from '../../simulators/idp/config.js';
+import { PRODUCT_ENV, PRODUCT_NODE_FLAGS } from '../../scripts/product-runtime.js';
 
 /**
  * No Docker engine runs on the project's machines, so the compose file is checked as data:
@@ -157,5 +158,22 @@ describe('docker-compose.yml', () => {
       expect(service.command?.[0], name).toBe('node');
       expect(service.command?.at(-1), name).toMatch(/^dist\/.+\.js$/);
     }
+  });
+
+  it('runs the gateway and the subgraphs with the heap limits and malloc settings npm start gives them', () => {
+    // The limits are what the memory targets were measured with; a deployment that drifts from
+    // npm start would run with figures nobody measured.
+    for (const [name, flags] of Object.entries(PRODUCT_NODE_FLAGS)) {
+      expect(services[name]?.command, name).toEqual(['node', ...flags, expect.stringMatching(/^dist\/.+\.js$/)]);
+    }
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const cmd = dockerfile.match(/^CMD (\[.*\])$/m)?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...PRODUCT_NODE_FLAGS.gateway, 'dist/gateway/index.js']);
+    // The runtime stage's ENV reaches every container of the image.
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    const env = Object.fromEntries(
+      [...runtime.matchAll(/^ENV (.+)$/gm)].flatMap((m) => (m[1] ?? '').split(/\s+/).map((pair) => pair.split('='))),
+    );
+    for (const [variable, value] of Object.entries(PRODUCT_ENV)) expect(env[variable], variable).toBe(value);
   });
 });
