@@ -212,6 +212,17 @@ describe('the record of one subgraph answer', () => {
     expect(JSON.stringify(verwerking)).not.toMatch(/999993653|Moulin/);
   });
 
+  it('ids that sort in the order the records were made, so the log’s key index grows at its end', () => {
+    const ids = Array.from(
+      { length: 50 },
+      () => verwerkingVan({ subgraph: 'brp', caller: PERSON, document, variables: {}, data, tijdstip })?.id ?? '',
+    );
+    expect(new Set(ids).size).toBe(50);
+    expect([...ids].sort()).toEqual(ids);
+    // A UUID version 7: the time it was made first, random bits after.
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('says when someone acting for the resident read, by the kind of machtiging only', () => {
     const gemachtigd = {
       ...PERSON,
