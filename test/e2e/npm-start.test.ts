@@ -86,13 +86,36 @@ function listenOn(port: number): Promise<Server> {
   });
 }
 
+/** Whether something could listen on each of `ports` on 127.0.0.1 right now. */
+async function allFree(ports: readonly number[]): Promise<boolean> {
+  const servers = await Promise.all(ports.map((port) => listenOn(port).catch(() => null)));
+  await Promise.all(servers.map((server) => server && new Promise((r) => server.close(r))));
+  return servers.every((server) => server !== null);
+}
+
+/**
+ * A block of ports for the launcher that nobody listens on. Below Linux's range for outgoing
+ * connections (32768-60999 by default): a port there can be held for a moment by any test's
+ * client socket, and then the launcher rightly refuses it (it did once, in CI). The machine's own
+ * services may listen below it (RabbitMQ's 25672), so a block is checked before it is used.
+ */
+async function freePortBlock(): Promise<Ports> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const base = 21_000 + Math.floor(Math.random() * 500) * 20;
+    const ports = Object.fromEntries(Object.entries(PORT_VARIABLES).map(([k, offset]) => [k, base + offset])) as Ports;
+    if (await allFree(Object.values(ports))) return ports;
+  }
+  throw new Error('no free block of ports for the launcher between 21000 and 31000');
+}
+
+const launcherPorts = await freePortBlock();
+
 /**
  * What a newcomer does: `npm start`, then `npm run token`, then a query. Runs the compiled
  * launcher (as `npm start` does after building) on ports of its own, with a throw-away data folder.
  */
 describe('npm start runs the whole stack on one machine', () => {
-  const base = 41_000 + Math.floor(Math.random() * 500) * 20;
-  const ports = Object.fromEntries(Object.entries(PORT_VARIABLES).map(([k, offset]) => [k, base + offset])) as Ports;
+  const ports = launcherPorts;
   const dataDir = mkdtempSync(join(tmpdir(), 'profielservice-'));
   const env = launcherEnvironment(ports, dataDir);
   const graphql = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
