@@ -13,7 +13,9 @@ describe('field encryption (AES-256-GCM) and keyed hashes', () => {
     expect(a.data).not.toBe(b.data);
     expect(cipher.open(a, 'rij-1')).toBe('suzanne@example.nl');
     expect(() => cipher.open(a, 'rij-2')).toThrow(DecryptionError);
-    const tampered = { ...a, data: `${a.data.slice(0, -2)}AA` };
+    // One character in the middle changed (at the end it might hold only padding bits, or already be 'AA').
+    const at = Math.floor(a.data.length / 2);
+    const tampered = { ...a, data: `${a.data.slice(0, at)}${a.data[at] === 'A' ? 'B' : 'A'}${a.data.slice(at + 1)}` };
     expect(() => cipher.open(tampered, 'rij-1')).toThrow(DecryptionError);
   });
 
