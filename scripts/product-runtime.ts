@@ -53,6 +53,11 @@ export const PRODUCT_NODE_FLAGS: Readonly<Record<ProductProcess, readonly string
   voorkeuren: LOCAL_SUBGRAPH,
 };
 
+/** The flags of `name` when it is one of the product's processes, else undefined (a stand-in). */
+export function productNodeFlags(name: string): readonly string[] | undefined {
+  return Object.hasOwn(PRODUCT_NODE_FLAGS, name) ? PRODUCT_NODE_FLAGS[name as ProductProcess] : undefined;
+}
+
 /**
  * The environment of every product process. glibc gives each thread that allocates its own
  * malloc arena (up to eight per core), and V8's collector threads each leave theirs part-used: two

@@ -23,7 +23,7 @@ import { SIMULATED_AFZENDERS } from '../simulators/mijnoverheid/seed.js';
 import { DEV_PORTS, PORT_VARIABLES, type PortVariable } from './ports.js';
 import { SIMULATED_API_PATHS, SIMULATED_NOTIFY_TEMPLATES, simulatedZgwSources } from '../simulators/wiring.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
-import { PRODUCT_ENV, PRODUCT_NODE_FLAGS } from './product-runtime.js';
+import { PRODUCT_ENV, productNodeFlags } from './product-runtime.js';
 import { RestartTracker } from './restart-policy.js';
 import { DEFAULT_ISSUER, dataDirOf, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
 
@@ -113,11 +113,6 @@ interface Service {
    */
   identity: Record<string, string>;
   show?: { label: string; url: string };
-  /**
-   * Node's flags of a product process ({@link PRODUCT_NODE_FLAGS}: its V8 heap limits); a process
-   * with them also gets {@link PRODUCT_ENV}.
-   */
-  heap?: readonly string[];
 }
 
 const secrets = await loadOrCreateDevSecrets(join(DATA, 'dev-secrets.json'));
@@ -184,7 +179,6 @@ const services: Service[] = [
   {
     name: 'brp',
     script: 'subgraphs/brp/index.js',
-    heap: PRODUCT_NODE_FLAGS.brp,
     env: { ...subgraphEnv(ports.SUBGRAPH_BRP_PORT), BRP_URL: local(ports.SIM_BRP_PORT, SIMULATED_API_PATHS.brp) },
     health: local(ports.SUBGRAPH_BRP_PORT, '/health'),
     identity: { process: 'brp' },
@@ -192,7 +186,6 @@ const services: Service[] = [
   {
     name: 'zaken',
     script: 'subgraphs/zaken/index.js',
-    heap: PRODUCT_NODE_FLAGS.zaken,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_ZAKEN_PORT),
       ZAKEN_BRONNEN: zgwSources,
@@ -209,7 +202,6 @@ const services: Service[] = [
   {
     name: 'berichten',
     script: 'subgraphs/berichten/index.js',
-    heap: PRODUCT_NODE_FLAGS.berichten,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_BERICHTEN_PORT),
       MIJNOVERHEID_BERICHTENBOX_URL: local(ports.SIM_MIJNOVERHEID_PORT, SIMULATED_API_PATHS.berichtenbox),
@@ -222,7 +214,6 @@ const services: Service[] = [
   {
     name: 'voorkeuren',
     script: 'subgraphs/voorkeuren/index.js',
-    heap: PRODUCT_NODE_FLAGS.voorkeuren,
     env: {
       ...subgraphEnv(ports.SUBGRAPH_VOORKEUREN_PORT),
       VOORKEUREN_SQLITE_PATH: join(DATA, 'voorkeuren.sqlite'),
@@ -249,7 +240,6 @@ const services: Service[] = [
   {
     name: 'gateway',
     script: 'gateway/index.js',
-    heap: PRODUCT_NODE_FLAGS.gateway,
     env: {
       PORT: String(ports.GATEWAY_PORT),
       OIDC_ISSUER: issuer,
@@ -337,14 +327,16 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 function launch(run: Run): void {
   const { service } = run;
+  // A product process runs with its heap limits and malloc settings, as in production.
+  const flags = productNodeFlags(service.name);
   // Variables the user set win over the defaults, so real upstreams can be configured.
   const childEnv = {
     NODE_ENV: process.env['NODE_ENV'] ?? 'development',
-    ...(service.heap ? PRODUCT_ENV : {}),
+    ...(flags ? PRODUCT_ENV : {}),
     ...service.env,
     ...pick(process.env, Object.keys(service.env)),
   };
-  const child = spawn(process.execPath, [...(service.heap ?? []), join(ROOT, 'dist', service.script)], {
+  const child = spawn(process.execPath, [...(flags ?? []), join(ROOT, 'dist', service.script)], {
     cwd: ROOT,
     env: { ...process.env, ...childEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

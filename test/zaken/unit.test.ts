@@ -9,6 +9,7 @@ import { createDocumentLinks } from '../../subgraphs/zaken/document/document-lin
 import { mapVoortgang } from '../../subgraphs/zaken/zaak/zaak.mapper.js';
 import { pagina, parseZakenVraag } from '../../subgraphs/zaken/zaak/zaken.paging.js';
 import { Zaak, ZaakStatusFilter } from '../../subgraphs/zaken/zaak/zaak.type.js';
+import { withOneCharacterChanged } from '../helpers/tamper.js';
 
 function zaak(identificatie: string, startdatum: string, afgerond = false, zgw: Partial<ZgwZaak> = {}): Zaak {
   return Object.assign(new Zaak(), {
@@ -204,10 +205,8 @@ describe('document links', () => {
     const other = createDocumentLinks({ secret: 'y'.repeat(32), baseUrl: 'https://p.example' });
     const token = (await links.mint(claims)).url.split('/documenten/')[1] ?? '';
     await expect(other.open(token)).resolves.toBeNull();
-    // One character changed, the third from the end (the last may carry only padding bits): the
-    // one that was there decides what it becomes, so the token never stays as it was.
-    const at = token.length - 3;
-    const flipped = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    // One character changed, the third from the end (the last may carry only padding bits).
+    const flipped = withOneCharacterChanged(token, token.length - 3);
     expect(flipped).not.toBe(token);
     await expect(links.open(flipped)).resolves.toBeNull();
     await expect(links.open('niet-een-token')).resolves.toBeNull();
