@@ -12,6 +12,7 @@ const UNIT = [
   'test/unit/internal-token.test.ts',
   'test/unit/metrics.test.ts',
   'test/unit/query-limits.test.ts',
+  'test/unit/reuse-operations.test.ts',
   'test/unit/verified-tokens.test.ts',
   'test/unit/verwerkingen-gegevens.test.ts',
   'test/unit/schema-changes.test.ts',

@@ -1,3 +1,5 @@
+// Before @apollo/gateway is loaded: it reuses the operation it builds per page (see there).
+import './execution/reuse-operations.js';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Dispatcher } from 'undici';

@@ -88,8 +88,8 @@ function reason(error: unknown): string {
  *
  * It implements Apollo Gateway's data source contract on undici's `request` itself rather than
  * extending `RemoteGraphQLDataSource`, which builds a node-fetch Request and Headers and a WHATWG
- * fetch with its streams for every call: a third of the gateway's CPU per page went there
- * (docs/bench.md, "Where the time goes").
+ * fetch with its streams for every call: a third of the gateway's CPU per page went there (a CPU
+ * profile of the gateway under load, `npm run bench -- --profile`).
  *
  * A query goes to the subgraph with its text and SHA-256 hash the first time, and as the hash
  * alone after that (Apollo's automatic persisted queries): the subgraph neither reads nor hashes
