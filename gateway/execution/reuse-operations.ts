@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { Kind, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Counter } from 'prom-client';
 import type * as FederationInternals from '@apollo/federation-internals';
 import type { Operation, Schema } from '@apollo/federation-internals';
+import { registry } from '../../lib/observability/metrics.js';
 
 /**
  * Apollo Gateway turns the page's query into its own representation of an operation on every
@@ -42,6 +44,19 @@ const original: OperationFromDocument = internals.operationFromDocument;
 
 const builtPerSchema = new WeakMap<Schema, WeakMap<OperationDefinitionNode, Built>>();
 const counts = { built: 0, reused: 0 };
+
+// Read when /metrics is scraped, so a request pays nothing for it: an operator sees the reuse take.
+new Counter({
+  name: 'profielservice_gateway_answer_operations_total',
+  help: 'Operations Apollo Gateway shapes answers with, by outcome: built (a query seen for the first time) or reused.',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+  collect() {
+    this.reset();
+    this.inc({ outcome: 'built' }, counts.built);
+    this.inc({ outcome: 'reused' }, counts.reused);
+  },
+});
 
 function sameNodes(a: readonly DefinitionNode[], b: readonly DefinitionNode[]): boolean {
   if (a.length !== b.length) return false;
