@@ -5,13 +5,15 @@ import type { BaseContext } from './context.js';
 
 /**
  * Records an upstream failure for the operator: the kind and HTTP status (never the upstream
- * body, URL or credentials). Errors that are not upstream failures are bugs and are rethrown,
- * so the subgraph masks them as INTERNAL_SERVER_ERROR. For sections that report the failure in
+ * body, URL or credentials). A call the source's breaker refused (CIRCUIT_OPEN) is only a debug
+ * line: the breaker opening was logged once, and while a source is down every request would
+ * otherwise add a warning. Errors that are not upstream failures are bugs and are rethrown, so
+ * the subgraph masks them as INTERNAL_SERVER_ERROR. For sections that report the failure in
  * `bron` only; {@link toBronFout} also gives the coded error for the client.
  */
 export function logBronFout(error: unknown, context: BaseContext, bron: string): UpstreamError {
   if (!(error instanceof UpstreamError)) throw error;
-  context.logger.warn(
+  context.logger[error.kind === 'CIRCUIT_OPEN' ? 'debug' : 'warn'](
     { bron, upstream: error.upstream, kind: error.kind, status: error.status, invalidParams: error.invalidParams },
     'upstream call failed',
   );

@@ -3,6 +3,7 @@ import { BreakerOpenError, createBreaker, type Breaker, type BreakerState } from
 import { remainingMs } from '../resilience/deadline.js';
 import { createRetry, type RetryOptions, type RetryVerdict } from '../resilience/retry.js';
 import { timeSourceCall } from '../observability/metrics.js';
+import type { Logger } from '../logging.js';
 
 /**
  * What can go wrong when calling an upstream API. One kind per way a resident is affected;
@@ -57,8 +58,13 @@ export interface UpstreamClientOptions {
   retry?: RetryOptions;
   /** The source's circuit breaker (default on); `false` for a client that must always try. */
   breaker?: { failureThreshold?: number; openMs?: number } | false;
-  /** Told when the breaker opens, probes or closes. */
+  /** Told when the breaker opens, probes or closes (instead of the log lines of {@link logger}). */
   onBreakerStateChange?: (state: BreakerState) => void;
+  /**
+   * Where the breaker's changes are logged, once each: the source failing fast, and answering
+   * again. Calls refused while it is open are then not worth a warning apiece.
+   */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -133,15 +139,26 @@ function invalidParamNames(body: unknown): string[] {
   );
 }
 
+/** The breaker's changes as log lines for the operator: a warning when the source is given up on for now. */
+function logBreakerState(logger: Logger, upstream: string): (state: BreakerState) => void {
+  return (state) => {
+    if (state === 'open') logger.warn({ upstream, state }, 'upstream fails repeatedly: calls fail fast for now');
+    else if (state === 'half-open') logger.debug({ upstream, state }, 'upstream tried again');
+    else logger.info({ upstream, state }, 'upstream answers again');
+  };
+}
+
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { name, timeoutMs } = options;
+  const onStateChange =
+    options.onBreakerStateChange ?? (options.logger ? logBreakerState(options.logger, name) : undefined);
   const breaker =
     options.breaker === false
       ? null
       : createBreaker(name, {
           ...options.breaker,
           isFailure: isSourceFailure,
-          ...(options.onBreakerStateChange ? { onStateChange: options.onBreakerStateChange } : {}),
+          ...(onStateChange ? { onStateChange } : {}),
         });
   const retrying = createRetry(retryVerdict, options.retry);
 

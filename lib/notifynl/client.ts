@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { assertNever } from '../errors.js';
 import { createUpstreamClient, UpstreamError } from '../http/upstream.js';
+import type { Logger } from '../logging.js';
 import type { NotifyApiKey } from './api-key.js';
 
 /** The name NotifyNL failures carry in logs and {@link UpstreamError}s. */
@@ -14,6 +15,8 @@ export interface NotifyClientOptions {
   apiKey: NotifyApiKey;
   timeoutMs: number;
   dispatcher?: Dispatcher | undefined;
+  /** Told when the source starts failing fast and when it answers again (lib/http/upstream.ts). */
+  logger?: Logger | undefined;
   /**
    * Time source for the token's `iat`. NotifyNL refuses a token more than 30 seconds off its own
    * clock, so this is the real clock outside tests.
@@ -135,6 +138,7 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
     name: NOTIFYNL,
     timeoutMs: options.timeoutMs,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    logger: options.logger,
   });
   const now = options.now ?? (() => new Date());
   const base = options.baseUrl.replace(/\/+$/, '');

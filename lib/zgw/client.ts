@@ -6,6 +6,7 @@ import {
   type UpstreamClientOptions,
 } from '../http/upstream.js';
 import type { Identity, InwonerIdentity } from '../identity/index.js';
+import type { Logger } from '../logging.js';
 import { systeemActor, zgwHeaders, type ZgwActor } from './auth.js';
 import { createDocumentenClient, type DocumentenClient } from './documenten.js';
 import { collectPages } from './pages.js';
@@ -145,6 +146,8 @@ export interface ZgwClientOptions {
   now?: () => number;
   /** The circuit breakers of the Zaken and Catalogi APIs (defaults: see lib/http/upstream.ts). */
   breaker?: UpstreamClientOptions['breaker'];
+  /** Told when a source starts failing fast and when it answers again. */
+  logger?: Logger | undefined;
 }
 
 export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): ZgwClient {
@@ -156,12 +159,14 @@ export function createZgwClient(source: ZgwSource, options: ZgwClientOptions): Z
     name: zakenName,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
+    logger: options.logger,
     ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
   });
   const catalogi: UpstreamClient = createUpstreamClient({
     name: catalogiName,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
+    logger: options.logger,
     ...(options.breaker === undefined ? {} : { breaker: options.breaker }),
   });
   const rules = source.zichtbaarheid ?? DEFAULT_VISIBILITY;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 import { createUpstreamClient, UpstreamError, type UpstreamErrorKind } from '../http/upstream.js';
+import type { Logger } from '../logging.js';
 import { zgwHeaders, type ZgwActor, type ZgwCredentials } from './auth.js';
 import { collectPages } from './pages.js';
 import type { ZgwInformatieObject } from './types.js';
@@ -46,11 +47,22 @@ function kindForStatus(status: number): UpstreamErrorKind {
 
 export function createDocumentenClient(
   source: DocumentenSource,
-  options: { timeoutMs: number; dispatcher?: Dispatcher | undefined; maxPages?: number; now?: () => number },
+  options: {
+    timeoutMs: number;
+    dispatcher?: Dispatcher | undefined;
+    maxPages?: number;
+    now?: () => number;
+    logger?: Logger | undefined;
+  },
 ): DocumentenClient {
   const name = `documenten:${source.naam}`;
   const now = options.now ?? Date.now;
-  const http = createUpstreamClient({ name, timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
+  const http = createUpstreamClient({
+    name,
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
+    logger: options.logger,
+  });
   const collection = `${source.documentenUrl}/enkelvoudiginformatieobjecten/`;
 
   /** The UUID of an informatieobject URL of this API, or undefined for anything else. */

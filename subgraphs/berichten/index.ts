@@ -24,6 +24,7 @@ await runSubgraph(
     const upstream = {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       dispatcher,
+      logger,
       ...(config.MIJNOVERHEID_TOKEN ? { token: config.MIJNOVERHEID_TOKEN } : {}),
     };
     if (!config.MIJNOVERHEID_LOPENDEZAKEN_URL) {

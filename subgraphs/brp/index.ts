@@ -35,6 +35,7 @@ await runSubgraph(BRP_SUBGRAPH, loadBrpConfig, async (config) => {
       baseUrl: config.BRP_URL,
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       dispatcher,
+      logger,
       ...(config.BRP_API_KEY ? { apiKey: config.BRP_API_KEY } : {}),
       ...(oauth ? { oauth } : {}),
       protocollering: {

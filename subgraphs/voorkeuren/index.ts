@@ -36,6 +36,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
     apiKey: config.NOTIFYNL_API_KEY,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     dispatcher,
+    logger,
     now,
   });
   const meldingen = meldingenConfig(config);
@@ -55,7 +56,7 @@ await runSubgraph(VOORKEUREN_SUBGRAPH, loadVoorkeurenConfig, async (config) => {
         meldingen: meldingenStore,
         voorkeuren: store,
         bronnen: meldingen.bronnen.map((bron) =>
-          createZgwClient(bron, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher }),
+          createZgwClient(bron, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher, logger }),
         ),
         mijnOverheidMeldt: (zaaktype) => overlap.mijnOverheidMeldt(zaaktype),
         pseudonymKey: meldingen.pseudonymKey,

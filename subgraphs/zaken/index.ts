@@ -16,7 +16,7 @@ await runSubgraph(ZAKEN_SUBGRAPH, loadZakenConfig, async (config) => {
   const secret = config.ZAKEN_DOCUMENT_LINK_SECRET;
   const server = await createZakenServer({
     sources: config.ZAKEN_BRONNEN.map((source) =>
-      createZgwClient(source, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher }),
+      createZgwClient(source, { timeoutMs: config.UPSTREAM_TIMEOUT_MS, dispatcher, logger }),
     ),
     overlap: loadOverlapMap(config.OVERLAP_MAP_FILE),
     catalogusCache: catalogus.cache,

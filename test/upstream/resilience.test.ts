@@ -1,9 +1,16 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
+import { pino } from 'pino';
 import { listen, type Listening } from '../../lib/http/listen.js';
-import type { UpstreamError } from '../../lib/http/upstream.js';
-import { createUpstreamClient, retryAfterMs, type UpstreamClientOptions } from '../../lib/http/upstream.js';
+import {
+  createUpstreamClient,
+  retryAfterMs,
+  UpstreamError,
+  type UpstreamClientOptions,
+} from '../../lib/http/upstream.js';
+import type { BaseContext } from '../../lib/graphql/context.js';
+import { logBronFout } from '../../lib/graphql/upstream-errors.js';
 import { runWithDeadline } from '../../lib/resilience/deadline.js';
 
 /** One scripted answer of the test source: a status, headers, and how long it waits first. */
@@ -136,6 +143,38 @@ describe('upstream client: deadlines, retries and the circuit breaker', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect((await get(c)).body).toEqual({ ok: true });
     expect(c.breaker?.state()).toBe('closed');
+  });
+
+  it('the operator reads once that a source is given up on for now, and once that it answers again', async () => {
+    const lines: { level: number; msg: string; upstream?: string; state?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const c = client({ logger, retry: { retries: 0 }, breaker: { failureThreshold: 2, openMs: 200 } });
+    script = [{ status: 503 }];
+    for (let i = 0; i < 2; i++) await failure(get(c));
+    for (let i = 0; i < 20; i++) expect(await failure(get(c))).toMatchObject({ kind: 'CIRCUIT_OPEN' });
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 40, msg: 'upstream fails repeatedly: calls fail fast for now', state: 'open' }),
+    ]);
+    expect(lines[0]?.upstream).toMatch(/^test-\d+$/);
+
+    script = [{ status: 200 }];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await get(c);
+    await get(c);
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([
+      [40, 'upstream fails repeatedly: calls fail fast for now'],
+      [30, 'upstream answers again'],
+    ]);
+  });
+
+  it('a section that meets the open breaker logs no warning per request; a call that failed does', () => {
+    const lines: { level: number; kind?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const context = { logger } as Pick<BaseContext, 'logger'> as BaseContext;
+    for (let i = 0; i < 10; i++) logBronFout(new UpstreamError('BRP', 'CIRCUIT_OPEN', null), context, 'brp');
+    expect(lines).toEqual([]);
+    logBronFout(new UpstreamError('BRP', 'UNAVAILABLE', 503), context, 'brp');
+    expect(lines).toEqual([expect.objectContaining({ level: 40, kind: 'UNAVAILABLE' })]);
   });
 
   it('answers that are not the source failing (404, 400) never open the breaker', async () => {

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { createUpstreamClient } from '../../../lib/http/upstream.js';
+import type { Logger } from '../../../lib/logging.js';
 import type { BerichtenboxAdapter, MoBericht } from './mijnoverheid.js';
 import { mijnOverheidHeaders } from './ontvanger.js';
 import { fbsBericht, fbsBerichtenLijst, parseWire } from './wire.js';
@@ -18,6 +19,8 @@ export interface FbsAdapterOptions {
   token?: string;
   timeoutMs: number;
   dispatcher?: Dispatcher | undefined;
+  /** Told when the source starts failing fast and when it answers again (lib/http/upstream.ts). */
+  logger?: Logger | undefined;
   /** At most this many pages of 50 are read (a resident with more sees the newest 250 first). */
   maxPages?: number;
 }
@@ -53,7 +56,12 @@ function toMoBericht(b: Samenvatting | Volledig): MoBericht {
  * timeout is not (a slow Berichtenbox must not hold the page).
  */
 export function createFbsAdapter(options: FbsAdapterOptions): BerichtenboxAdapter {
-  const http = createUpstreamClient({ name: UPSTREAM, timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
+  const http = createUpstreamClient({
+    name: UPSTREAM,
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
+    logger: options.logger,
+  });
   const maxPages = options.maxPages ?? 5;
   const berichtUrl = (id: string) => `${options.baseUrl}/berichten/${encodeURIComponent(id)}`;
   return {

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { createUpstreamClient } from '../../../lib/http/upstream.js';
+import type { Logger } from '../../../lib/logging.js';
 import type { LopendeZakenAdapter, MoLopendeZaak } from './mijnoverheid.js';
 import { mijnOverheidHeaders } from './ontvanger.js';
 import { lopendeZakenLijst, parseWire } from './wire.js';
@@ -14,6 +15,8 @@ export interface LopendeZakenClientOptions {
   token?: string;
   timeoutMs: number;
   dispatcher?: Dispatcher | undefined;
+  /** Told when the source starts failing fast and when it answers again (lib/http/upstream.ts). */
+  logger?: Logger | undefined;
   maxPages?: number;
 }
 
@@ -23,7 +26,12 @@ export interface LopendeZakenClientOptions {
  * recipient in `X-Ontvanger` and 0-based paging.
  */
 export function createLopendeZakenClient(options: LopendeZakenClientOptions): LopendeZakenAdapter {
-  const http = createUpstreamClient({ name: UPSTREAM, timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
+  const http = createUpstreamClient({
+    name: UPSTREAM,
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
+    logger: options.logger,
+  });
   const maxPages = options.maxPages ?? 5;
   return {
     async lopendeZaken(identity) {

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { createUpstreamClient, UpstreamError } from '../../../lib/http/upstream.js';
+import type { Logger } from '../../../lib/logging.js';
 import type { BrpPersoon, BrpRaadpleegResponse } from './brp-types.js';
 import type { AccessTokenSource } from './oauth.js';
 
@@ -24,6 +25,8 @@ export interface BrpClientOptions {
   apiKey?: string;
   /** OAuth 2.0 client credentials: the token goes in `Authorization: Bearer`. */
   oauth?: AccessTokenSource;
+  /** Told when the BRP starts failing fast and when it answers again (lib/http/upstream.ts). */
+  logger?: Logger | undefined;
 }
 
 export interface BrpClient {
@@ -61,7 +64,12 @@ function protocolleringHeaders(p: Protocollering): Record<string, string> {
  * timeout: a slow BRP should not be asked twice.
  */
 export function createBrpClient(options: BrpClientOptions): BrpClient {
-  const http = createUpstreamClient({ name: 'BRP', timeoutMs: options.timeoutMs, dispatcher: options.dispatcher });
+  const http = createUpstreamClient({
+    name: 'BRP',
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
+    logger: options.logger,
+  });
   const fixedHeaders: Record<string, string> = {
     ...protocolleringHeaders(options.protocollering),
     ...(options.apiKey ? { 'x-api-key': options.apiKey } : {}),
