@@ -58,8 +58,6 @@ export interface UpstreamClientOptions {
   retry?: RetryOptions;
   /** The source's circuit breaker (default on); `false` for a client that must always try. */
   breaker?: { failureThreshold?: number; openMs?: number } | false;
-  /** Told when the breaker opens, probes or closes (instead of the log lines of {@link logger}). */
-  onBreakerStateChange?: (state: BreakerState) => void;
   /**
    * Where the breaker's changes are logged, once each: the source failing fast, and answering
    * again. Calls refused while it is open are then not worth a warning apiece.
@@ -150,15 +148,13 @@ function logBreakerState(logger: Logger, upstream: string): (state: BreakerState
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { name, timeoutMs } = options;
-  const onStateChange =
-    options.onBreakerStateChange ?? (options.logger ? logBreakerState(options.logger, name) : undefined);
   const breaker =
     options.breaker === false
       ? null
       : createBreaker(name, {
           ...options.breaker,
           isFailure: isSourceFailure,
-          ...(onStateChange ? { onStateChange } : {}),
+          ...(options.logger ? { onStateChange: logBreakerState(options.logger, name) } : {}),
         });
   const retrying = createRetry(retryVerdict, options.retry);
 
