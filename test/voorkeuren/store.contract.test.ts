@@ -497,11 +497,44 @@ describe.each(BACKENDS)('voorkeuren store contract on $name', (backend) => {
       expect((await store.verwerkingen(bob, { eerste: 10, na: null })).items).toEqual([]);
     });
 
-    it('stores a whole batch or nothing of it (one transaction)', async () => {
+    it('writes the log with commits that may reach the disk later; other transactions still wait for it', async () => {
+      // PostgreSQL: synchronous_commit off for that transaction alone. SQLite in memory has no WAL
+      // and no disk to skip (the file store's case is in sqlite.test.ts).
+      const setting = async (tx: Pick<SqlDatabase, 'get'>) =>
+        db.dialect === 'postgres'
+          ? (await tx.get('SHOW synchronous_commit'))?.['synchronous_commit']
+          : (await tx.get('PRAGMA synchronous'))?.['synchronous'];
+      const [later, now] = db.dialect === 'postgres' ? ['off', 'on'] : [2, 2];
+      expect(await db.transaction((tx) => setting(tx), { flush: 'later' })).toBe(later);
+      expect(await db.transaction((tx) => setting(tx))).toBe(now);
+      expect(await setting(db)).toBe(now);
+    });
+
+    it('stores a batch of up to 100 records whole or not at all (one transaction)', async () => {
       const goed = verwerking(alice, T0);
       const kapot = { ...verwerking(alice, minuten(1)), bron: 'ONBEKEND' } as unknown as StoredVerwerking;
       await expect(store.registreerVerwerkingen([goed, kapot])).rejects.toThrow();
       expect((await store.verwerkingen(alice, { eerste: 10, na: null })).items).toEqual([]);
+    });
+
+    it('stores a larger batch 100 records at a time: a failed piece leaves nothing, and the batch delivered again is stored once', async () => {
+      const batch = Array.from({ length: 150 }, (_, i) => verwerking(alice, seconden(i)));
+      const kapot = { ...batch[120], bron: 'ONBEKEND' } as unknown as StoredVerwerking;
+      await expect(
+        store.registreerVerwerkingen([...batch.slice(0, 120), kapot, ...batch.slice(121)]),
+      ).rejects.toThrow();
+      // The first hundred are written; of the piece with the broken record, nothing.
+      const eerst = await store.verwerkingen(alice, { eerste: 500, na: null });
+      expect(eerst.items.map((v) => v.id)).toEqual(
+        batch
+          .slice(0, 100)
+          .map((v) => v.id)
+          .reverse(),
+      );
+      // The gateway delivers a batch again until it is taken: then every record is there once.
+      await store.registreerVerwerkingen(batch);
+      const daarna = await store.verwerkingen(alice, { eerste: 500, na: null });
+      expect(daarna.items.map((v) => v.id)).toEqual(batch.map((v) => v.id).reverse());
     });
 
     it('removes reads older than the retention period in maintenance, and keeps the rest', async () => {

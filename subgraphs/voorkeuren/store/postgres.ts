@@ -244,13 +244,12 @@ export function openPostgresDatabase(options: PostgresOptions): SqlDatabase {
     all: (sql, params) => guarded(() => direct.all(sql, params)),
     get: (sql, params) => guarded(() => direct.get(sql, params)),
     run: (sql, params) => guarded(() => direct.run(sql, params)),
-    transaction: (fn, { lock } = {}) =>
+    transaction: (fn, { lock, flush } = {}) =>
       guarded(() =>
-        transaction(fn, (tx) =>
-          lock === undefined
-            ? Promise.resolve()
-            : tx.get('SELECT pg_advisory_xact_lock(?, hashtext(?))', [LOCK_CLASS_KEY, lock]),
-        ),
+        transaction(fn, async (tx) => {
+          if (flush === 'later') await tx.run('SET LOCAL synchronous_commit = off');
+          if (lock !== undefined) await tx.get('SELECT pg_advisory_xact_lock(?, hashtext(?))', [LOCK_CLASS_KEY, lock]);
+        }),
       ),
     // Keyed on the schema: test runs in their own schemas do not wait for each other.
     migrationTransaction: (fn) =>

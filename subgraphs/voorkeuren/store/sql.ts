@@ -29,6 +29,15 @@ export interface TransactionOptions {
    * PostgreSQL takes a transaction-scoped advisory lock; SQLite already runs one writer at a time.
    */
   lock?: string;
+  /**
+   * When the commit must be on disk. `now` (the default): before the call returns, so it
+   * survives a power loss. `later`: with the next commit that waits for the disk or the next
+   * checkpoint (SQLite: no fsync of its own in WAL mode; PostgreSQL: `synchronous_commit = off`).
+   * A crash of the process loses nothing either way; a power loss may lose the last moments of
+   * `later` commits. Only for writes that may be lost that way, such as the verwerkingenlog,
+   * whose records wait up to a second in the gateway's memory before they are delivered at all.
+   */
+  flush?: 'now' | 'later';
 }
 
 export interface SqlDatabase extends Sql, AsyncDisposable {

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { createSerialQueue, type Sql, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
+import {
+  createSerialQueue,
+  type Sql,
+  type SqlDatabase,
+  type SqlRow,
+  type SqlValue,
+  type TransactionOptions,
+} from './sql.js';
 
 function toSqlite(value: SqlValue): SQLInputValue {
   if (value instanceof Date) return value.toISOString();
@@ -11,7 +18,8 @@ function toSqlite(value: SqlValue): SQLInputValue {
 
 /**
  * The embedded database: Node's built-in SQLite (no native addon to build). WAL journal with
- * `synchronous = FULL`, so a committed write survives a crash or power loss; foreign keys on;
+ * `synchronous = FULL`, so a committed write survives a crash or power loss (unless its
+ * transaction asked to be flushed later, {@link TransactionOptions.flush}); foreign keys on;
  * a busy timeout so a second process on the same file waits for the write lock instead of failing.
  *
  * `DatabaseSync` is synchronous, but a store transaction is an async function: calls are queued
@@ -22,6 +30,10 @@ export function openSqliteDatabase(path: string): SqlDatabase {
   const db = new DatabaseSync(path);
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
   if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL;');
+  // Only in WAL mode does a commit without its own fsync stay whole after a power loss (it may be
+  // lost, not half-written), so only there may a transaction ask to be flushed later.
+  const wal =
+    (db.prepare('PRAGMA journal_mode').get() as { journal_mode?: unknown } | undefined)?.journal_mode === 'wal';
 
   const statements = new Map<string, StatementSync>();
   const prepare = (sql: string) => {
@@ -38,18 +50,24 @@ export function openSqliteDatabase(path: string): SqlDatabase {
     run: async (sql, params = []) => Number(prepare(sql).run(...params.map(toSqlite)).changes),
   };
   const exclusive = createSerialQueue();
-  const transaction = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> =>
+  const transaction = <T>(fn: (tx: Sql) => Promise<T>, flush: TransactionOptions['flush'] = 'now'): Promise<T> =>
     exclusive(async () => {
-      // IMMEDIATE takes the write lock up front: two processes that both read and then write
-      // would otherwise deadlock on the upgrade and one would fail with SQLITE_BUSY.
-      db.exec('BEGIN IMMEDIATE');
+      // The setting holds for the connection, so it is set for this transaction alone: the queue
+      // runs nothing else until it is back. A later FULL commit flushes this one's pages too.
+      const relaxed = flush === 'later' && wal;
+      if (relaxed) db.exec('PRAGMA synchronous = NORMAL');
       try {
+        // IMMEDIATE takes the write lock up front: two processes that both read and then write
+        // would otherwise deadlock on the upgrade and one would fail with SQLITE_BUSY.
+        db.exec('BEGIN IMMEDIATE');
         const result = await fn(direct);
         db.exec('COMMIT');
         return result;
       } catch (error) {
         if (db.isTransaction) db.exec('ROLLBACK');
         throw error;
+      } finally {
+        if (relaxed) db.exec('PRAGMA synchronous = FULL');
       }
     });
 
@@ -59,7 +77,7 @@ export function openSqliteDatabase(path: string): SqlDatabase {
     get: (sql, params) => exclusive(() => direct.get(sql, params)),
     run: (sql, params) => exclusive(() => direct.run(sql, params)),
     // One writer at a time already: a per-key lock adds nothing.
-    transaction: (fn) => transaction(fn),
+    transaction: (fn, { flush } = {}) => transaction(fn, flush),
     migrationTransaction: (fn) => transaction(fn),
     async [Symbol.asyncDispose]() {
       await exclusive(async () => {

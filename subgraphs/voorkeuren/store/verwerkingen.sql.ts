@@ -1,5 +1,6 @@
+import { setImmediate as volgendeRonde } from 'node:timers/promises';
 import { z } from 'zod';
-import { json, text, textOrNull, timestamp, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
+import { json, text, textOrNull, timestamp, type Sql, type SqlDatabase, type SqlRow, type SqlValue } from './sql.js';
 import { VERWERKING_BRONNEN, VERWERKING_NAMENS, type StoredVerwerking, type VoorkeurenStore } from './store.js';
 
 const bronSchema = z.enum(VERWERKING_BRONNEN);
@@ -42,6 +43,35 @@ function toVerwerking(row: SqlRow): StoredVerwerking {
   };
 }
 
+/** Writes `deel` (a size {@link RIJEN_PER_INSERT} allows) with one statement. */
+async function schrijf(tx: Sql, deel: readonly StoredVerwerking[]): Promise<void> {
+  const params: SqlValue[] = deel.flatMap((v) => [
+    v.id,
+    v.gebruikerId,
+    v.tijdstip,
+    v.bron,
+    JSON.stringify(v.gegevens),
+    v.doel,
+    v.verzoekId,
+    v.namens,
+  ]);
+  // A record delivered again (a retry after a lost answer) is the same read: it is not added
+  // twice, and it keeps the fuller list the gateway sent last, for its own resident only.
+  await tx.run(
+    `INSERT INTO verwerkingen (${COLUMNS})
+     VALUES ${deel.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (id) DO UPDATE SET gegevens = excluded.gegevens
+     WHERE verwerkingen.gebruiker_id = excluded.gebruiker_id`,
+    params,
+  );
+}
+
+/**
+ * Rows per transaction: a resident's read waits for one transaction at most (about 3 ms of
+ * SQLite's work for 100 rows), not for a whole delivery of 500.
+ */
+const RIJEN_PER_TRANSACTIE = RIJEN_PER_INSERT[0];
+
 /** The verwerkingenlog: written in batches by the gateway, read a page at a time by the resident. */
 export function createSqlVerwerkingen(
   db: SqlDatabase,
@@ -50,30 +80,21 @@ export function createSqlVerwerkingen(
     async registreerVerwerkingen(batch) {
       // One row per id, the last one sent winning: one statement may not touch a row twice.
       const rijen = [...new Map(batch.map((v) => [v.id, v])).values()];
-      if (rijen.length === 0) return;
-      await db.transaction(async (tx) => {
-        for (const deel of inStukken(rijen)) {
-          const params: SqlValue[] = deel.flatMap((v) => [
-            v.id,
-            v.gebruikerId,
-            v.tijdstip,
-            v.bron,
-            JSON.stringify(v.gegevens),
-            v.doel,
-            v.verzoekId,
-            v.namens,
-          ]);
-          // A record delivered again (a retry after a lost answer) is the same read: it is not
-          // added twice, and it keeps the fuller list the gateway sent last, for its own resident only.
-          await tx.run(
-            `INSERT INTO verwerkingen (${COLUMNS})
-             VALUES ${deel.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-             ON CONFLICT (id) DO UPDATE SET gegevens = excluded.gegevens
-             WHERE verwerkingen.gebruiker_id = excluded.gebruiker_id`,
-            params,
-          );
-        }
-      });
+      // A piece at a time, each its own transaction, with a turn of the event loop in between:
+      // SQLite writes on the thread that answers residents, and a delivery of 500 records in one
+      // go held their reads up for tens of milliseconds (more on a busy core). A delivery cut off
+      // halfway is delivered again whole, and a record already written is not added twice.
+      // Flushed later: these records waited up to a second in the gateway's memory already.
+      for (let start = 0; start < rijen.length; start += RIJEN_PER_TRANSACTIE) {
+        if (start > 0) await volgendeRonde();
+        const stuk = rijen.slice(start, start + RIJEN_PER_TRANSACTIE);
+        await db.transaction(
+          async (tx) => {
+            for (const deel of inStukken(stuk)) await schrijf(tx, deel);
+          },
+          { flush: 'later' },
+        );
+      }
     },
 
     async verwerkingen(gebruikerId, { eerste, na }) {
