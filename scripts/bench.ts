@@ -44,6 +44,7 @@ import {
   type ProfileResult,
 } from './bench/report.js';
 import { chooseResidents, tokensFor, type Participant } from './bench/residents.js';
+import { LOOP_PROCESSES, loopDelays, readLoops, type LoopDelay, type LoopProcess } from './bench/loop-delay.js';
 import { probeRustPlanner } from './bench/rust-planner.js';
 import {
   clearJournals,
@@ -284,11 +285,15 @@ async function bench(options: BenchOptions): Promise<number> {
         await clearJournals(url);
         const subgraphsBefore = await subgraphRequestCounts(url);
         const pids = pidsOf(gateway.pid());
+        // Our gateway serves the same metrics as the subgraphs; the peers do not.
+        const loops = LOOP_PROCESSES.filter((name) => name !== 'gateway' || gateway.key === 'ours');
+        const loopsBefore = await readLoops(url, loops);
         const cpuBefore = readCpu(pids);
         const coresBefore = coreTimes();
         const load = await runLoad(target, options.seconds, signal);
         const cpuAfter = readCpu(pids);
         const coresAfter = coreTimes();
+        const loopsAfter = await readLoops(url, loops);
         signal.throwIfAborted();
         await sleep(settleAfter(load), signal);
         const upstream = await readJournals(url);
@@ -305,6 +310,7 @@ async function bench(options: BenchOptions): Promise<number> {
           upstream,
           subgraphsBefore,
           subgraphsAfter,
+          loopDelay: loopDelays(loopsBefore, loopsAfter, load.wallMs),
         });
         measurements.push(measurement);
         printMeasurement(measurement, options.rounds);
@@ -433,6 +439,7 @@ function toMeasurement(input: {
   upstream: ReadonlyMap<string, number>;
   subgraphsBefore: Readonly<Record<SubgraphName, number | null>>;
   subgraphsAfter: Readonly<Record<SubgraphName, number | null>>;
+  loopDelay: Partial<Record<LoopProcess, LoopDelay | null>>;
 }): Measurement {
   const { load } = input;
   const per = (value: number | null) => (value === null || load.requests === 0 ? null : value / load.requests);
@@ -466,6 +473,7 @@ function toMeasurement(input: {
         return [name, before === null || after === null ? null : perSent(after - before)];
       }),
     ) as Record<SubgraphName, number | null>,
+    loopDelay: input.loopDelay,
     latenciesMs: load.latenciesMs,
   };
 }
@@ -477,13 +485,17 @@ function printMeasurement(m: Measurement, rounds: number): void {
   const problems = Object.entries(m.problems)
     .map(([p, n]) => `${p} ×${n}`)
     .join(', ');
+  const loops = Object.entries(m.loopDelay)
+    .map(([name, d]) => `${name} ${d ? `${Math.round(d.p99Ms)}/${Math.round(d.maxMs)}` : '–'}`)
+    .join(', ');
   console.log(
     `${m.mode.padEnd(9)} ronde ${m.round}/${rounds}  ${GATEWAYS[m.gateway].padEnd(34)} ${m.requestsPerSecond.toFixed(1).padStart(6)} req/s  ` +
       `p50/p95/p99 ${Math.round(m.latency.p50)}/${Math.round(m.latency.p95)}/${Math.round(m.latency.p99)} ms  ` +
       `fouten ${m.errors}  CPU ms/req gateway ${fixed(cpu.gateway)}, subgraphs ${fixed(subgraphTotal)}  ` +
       `cores ${Object.entries(m.coreBusy)
         .map(([core, busy]) => `${core}:${Math.round(busy * 100)}%`)
-        .join(' ')}  RSS ${m.gatewayRssMb?.toFixed(0) ?? '–'} MB${problems ? `  (${problems})` : ''}`,
+        .join(' ')}  RSS ${m.gatewayRssMb?.toFixed(0) ?? '–'} MB${problems ? `  (${problems})` : ''}\n` +
+      `          wachttijd event loop p99/max ms: ${loops}`,
   );
 }
 

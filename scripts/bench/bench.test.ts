@@ -10,6 +10,7 @@ import { withSubgraphUrls } from './peers/token-work.js';
 import { cpuMs } from './proc.js';
 import { profileFileOf, summariseProfile } from './profile.js';
 import { judgeTargets, ratios, summarise, type Measurement, type MeasuredProcess } from './report.js';
+import { loopDelays, parseLoopReading } from './loop-delay.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -108,11 +109,14 @@ describe('CPU time from /proc', () => {
   it("grows with this process's work, and is null for a process that does not exist", () => {
     const before = cpuMs(process.pid);
     expect(before).not.toBeNull();
-    const until = Date.now() + 150;
+    // Spin until Node itself counts 150 ms of CPU, however busy the machine is (wall time would
+    // not do: on a loaded machine 150 ms of wall time may hold far less CPU).
+    const started = process.cpuUsage();
     let spin = 0;
-    while (Date.now() < until) spin += Math.sqrt(spin + 1);
+    while (process.cpuUsage(started).user + process.cpuUsage(started).system < 150_000) spin += Math.sqrt(spin + 1);
     expect(spin).toBeGreaterThan(0);
-    expect((cpuMs(process.pid) ?? 0) - (before ?? 0)).toBeGreaterThanOrEqual(100);
+    // /proc counts in clock ticks (10 ms): allow for one at each end.
+    expect((cpuMs(process.pid) ?? 0) - (before ?? 0)).toBeGreaterThanOrEqual(130);
     expect(cpuMs(2 ** 22 + 12_345)).toBeNull();
   });
 });
@@ -191,6 +195,7 @@ describe('pooling rounds and comparing gateways', () => {
     gatewayRssMb: 200,
     upstreamPerRequest: { BRP: 1 },
     subgraphCallsPerRequest: { brp: 1, zaken: 1, berichten: 1, voorkeuren: 1 },
+    loopDelay: { brp: { p99Ms: gatewayCpu * 10, maxMs: gatewayCpu * 40, gcPercent: gatewayCpu } },
     latenciesMs: Array.from({ length: requests }, (_, i) => i % 100),
   });
 
@@ -209,6 +214,17 @@ describe('pooling rounds and comparing gateways', () => {
     expect(ratio?.throughput).toBeCloseTo(1);
   });
 
+  it('pools the event-loop delay: p99 and GC share weighted by run length, the largest delay of any run', () => {
+    const [ours] = summarise([run('ours', 1_000, 2, 10_000), run('ours', 1_000, 5, 30_000)], 1);
+    expect(ours?.loopDelay.brp?.p99Ms).toBeCloseTo((20 * 10 + 50 * 30) / 40);
+    expect(ours?.loopDelay.brp?.maxMs).toBe(200);
+    expect(ours?.loopDelay.brp?.gcPercent).toBeCloseTo((2 * 10 + 5 * 30) / 40);
+    // A process no run read is left out; one that a run could not read is not guessed at.
+    expect(ours?.loopDelay.gateway).toBeUndefined();
+    const unread = { ...run('ours', 1_000, 1), loopDelay: { brp: null } };
+    expect(summarise([run('ours', 1_000, 2), unread], 1)[0]?.loopDelay.brp).toBeNull();
+  });
+
   it("judges the issue's targets on the figures", () => {
     const summaries = summarise([run('ours', 1_000, 1.5), run('apollo', 1_000, 3)], 1);
     const targets = judgeTargets(
@@ -223,5 +239,41 @@ describe('pooling rounds and comparing gateways', () => {
     expect(met('gateway RSS')).toBe(true);
     expect(met('each subgraph RSS')).toBe(false);
     expect(met('realistic latencies, 50 concurrent residents: p50')).toBeNull();
+  });
+});
+
+describe('event-loop delay and GC pauses from /metrics', () => {
+  const metrics = (p99: number, max: number, gc: { minor: number; major: number }) =>
+    [
+      '# TYPE profielservice_process_nodejs_eventloop_lag_max_seconds gauge',
+      `profielservice_process_nodejs_eventloop_lag_max_seconds{process="brp"} ${max}`,
+      `profielservice_process_nodejs_eventloop_lag_p99_seconds{process="brp"} ${p99}`,
+      'profielservice_process_nodejs_eventloop_lag_p50_seconds{process="brp"} 0.0101',
+      `profielservice_process_nodejs_gc_duration_seconds_sum{process="brp",kind="minor"} ${gc.minor}`,
+      'profielservice_process_nodejs_gc_duration_seconds_count{process="brp",kind="minor"} 120',
+      `profielservice_process_nodejs_gc_duration_seconds_sum{process="brp",kind="major"} ${gc.major}`,
+    ].join('\n');
+
+  it('reads the delay beyond the 10 ms sampling interval and the GC pauses of every kind', () => {
+    expect(parseLoopReading(metrics(0.0725, 0.153, { minor: 1.5, major: 0.25 }))).toEqual({
+      delayP99Ms: expect.closeTo(62.5, 6),
+      delayMaxMs: expect.closeTo(143, 6),
+      gcPauseMs: expect.closeTo(1_750, 6),
+    });
+    // A timer that fired a hair early is no negative delay.
+    expect(parseLoopReading(metrics(0.0095, 0.0099, { minor: 0, major: 0 }))?.delayP99Ms).toBe(0);
+    expect(parseLoopReading('# no node metrics here')).toBeNull();
+  });
+
+  it("gives a run's GC share of its wall time, and nothing for a process not read before and after", () => {
+    const before = { brp: parseLoopReading(metrics(0.02, 0.05, { minor: 1, major: 0 })), zaken: null };
+    const after = {
+      brp: parseLoopReading(metrics(0.06, 0.12, { minor: 2.5, major: 0.5 })),
+      zaken: parseLoopReading(metrics(0.06, 0.12, { minor: 1, major: 0 })),
+    };
+    const delays = loopDelays(before, after, 20_000);
+    expect(delays.brp?.gcPercent).toBeCloseTo(10);
+    expect(delays.brp?.p99Ms).toBeCloseTo(50);
+    expect(delays.zaken).toBeNull();
   });
 });

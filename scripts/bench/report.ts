@@ -3,6 +3,7 @@ import type { BenchOptions, Mode } from './options.js';
 import { PRODUCT_ENV, PRODUCT_NODE_FLAGS } from '../product-runtime.js';
 import type { ProfileSummary } from './profile.js';
 import { SLOWEST_SOURCE_MS, SUBGRAPHS, type SubgraphName } from './upstream.js';
+import { LOOP_PROCESSES, type LoopDelay, type LoopProcess } from './loop-delay.js';
 
 /** The gateways compared, in the order they are measured within a round. */
 export const GATEWAYS = {
@@ -50,6 +51,8 @@ export interface Measurement {
   readonly upstreamPerRequest: Readonly<Record<string, number>>;
   /** `/graphql` requests each subgraph served per request sent (its /metrics). */
   readonly subgraphCallsPerRequest: Readonly<Record<SubgraphName, number | null>>;
+  /** How long each product process's event loop kept ready work waiting (its /metrics); our gateway only when it is measured. */
+  readonly loopDelay: Readonly<Partial<Record<LoopProcess, LoopDelay | null>>>;
   /** Kept for the pooled percentiles; left out of the JSON report. */
   readonly latenciesMs: readonly number[];
 }
@@ -71,6 +74,11 @@ export interface Summary {
   readonly productCpuMsPerRequest: number | null;
   readonly upstreamPerRequest: Readonly<Record<string, number>>;
   readonly subgraphCallsPerRequest: Readonly<Record<SubgraphName, number | null>>;
+  /**
+   * Per process over the rounds: the mean of the rounds' delay p99 (weighted by their length),
+   * the largest delay of any round, and the GC share of all rounds' time together.
+   */
+  readonly loopDelay: Readonly<Partial<Record<LoopProcess, LoopDelay | null>>>;
   readonly gatewayCoreBusy: number | null;
   readonly otherCoresBusy: number | null;
 }
@@ -183,6 +191,7 @@ export function summarise(measurements: readonly Measurement[], gatewayCore: num
       subgraphCallsPerRequest: Object.fromEntries(
         SUBGRAPHS.map((name) => [name, perRequest((m) => m.subgraphCallsPerRequest[name])]),
       ) as Record<SubgraphName, number | null>,
+      loopDelay: pooledLoopDelay(runs),
       gatewayCoreBusy: gatewayCore === null ? null : busy((m) => m.coreBusy[gatewayCore] ?? null),
       otherCoresBusy:
         gatewayCore === null
@@ -194,6 +203,28 @@ export function summarise(measurements: readonly Measurement[], gatewayCore: num
     });
   }
   return summaries;
+}
+
+/** The rounds' loop delays of each process pooled; null for a process any round could not read. */
+function pooledLoopDelay(runs: readonly Measurement[]): Partial<Record<LoopProcess, LoopDelay | null>> {
+  const pooled: Partial<Record<LoopProcess, LoopDelay | null>> = {};
+  for (const name of LOOP_PROCESSES) {
+    const readings = runs.map((m) => m.loopDelay[name]);
+    if (readings.every((r) => r === undefined)) continue;
+    const wallMs = sum(runs.map((m) => m.wallMs));
+    if (readings.some((r) => r == null) || wallMs === 0) {
+      pooled[name] = null;
+      continue;
+    }
+    const weighted = (pick: (d: LoopDelay) => number) =>
+      sum(runs.map((m, i) => pick(readings[i] as LoopDelay) * m.wallMs)) / wallMs;
+    pooled[name] = {
+      p99Ms: weighted((d) => d.p99Ms),
+      maxMs: Math.max(...readings.map((r) => (r as LoopDelay).maxMs)),
+      gcPercent: weighted((d) => d.gcPercent),
+    };
+  }
+  return pooled;
 }
 
 const divide = (a: number | null | undefined, b: number | null | undefined): number | null =>
@@ -352,6 +383,15 @@ function cpuTable(summaries: readonly Summary[]): string {
   );
 }
 
+function loopTable(summaries: readonly Summary[]): string {
+  const cell = (d: LoopDelay | null | undefined) =>
+    d === undefined ? '–' : d === null ? 'not read' : `${f0(d.p99Ms)} / ${f0(d.maxMs)} · ${f1(d.gcPercent)} %`;
+  return table(
+    ['mode', 'gateway', ...LOOP_PROCESSES.map((p) => (p === 'gateway' ? 'our gateway' : p))],
+    summaries.map((s) => [s.mode, GATEWAYS[s.gateway], ...LOOP_PROCESSES.map((p) => cell(s.loopDelay[p]))]),
+  );
+}
+
 function upstreamTable(summaries: readonly Summary[]): string {
   const apis = [...new Set(summaries.flatMap((s) => Object.keys(s.upstreamPerRequest)))].sort();
   return table(
@@ -493,6 +533,17 @@ ${cpuTable(report.summaries)}
 
 "the gateway" is the measured gateway; the subgraphs, simulators, IdP and launcher serve every gateway alike. The load
 generator is this benchmark's own process (autocannon), on the same core as the subgraphs.
+
+## Where the tail grows: event-loop delay and GC pauses
+
+Per product process: how long work that was ready to run waited for its event loop, p99 / largest in ms, and the
+share of the run's time the process was paused for garbage collection (from each process's \`/metrics\`:
+prom-client's event-loop delay, read right before and right after each run, beyond its 10 ms sampling interval; and
+\`nodejs_gc_duration_seconds\`). Every request that is in flight in a process when its loop is held up is answered
+that much later, whatever held it up: its own work, a collection, or the other processes on its core.
+The peers and the simulators serve no such metrics ("–").
+
+${loopTable(report.summaries)}
 
 ## Calls per MijnOverzicht
 
