@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import type { PortVariable } from '../soak/stack.js';
+import { METRICS_PORTS, type PortVariable } from '../soak/stack.js';
 
 /**
  * How long each of the product's processes kept a request waiting that was ready to run, and how
@@ -13,14 +13,6 @@ import type { PortVariable } from '../soak/stack.js';
 /** The processes read: our gateway and the four subgraphs (the peers and the simulators serve no metrics). */
 export const LOOP_PROCESSES = ['gateway', 'brp', 'zaken', 'berichten', 'voorkeuren'] as const;
 export type LoopProcess = (typeof LOOP_PROCESSES)[number];
-
-const METRICS_PORTS: Readonly<Record<LoopProcess, PortVariable>> = {
-  gateway: 'GATEWAY_PORT',
-  brp: 'SUBGRAPH_BRP_PORT',
-  zaken: 'SUBGRAPH_ZAKEN_PORT',
-  berichten: 'SUBGRAPH_BERICHTEN_PORT',
-  voorkeuren: 'SUBGRAPH_VOORKEUREN_PORT',
-};
 
 /**
  * prom-client times a timer that should fire every 10 ms (its default monitoring precision) and
@@ -80,8 +72,10 @@ export async function readLoops(
 ): Promise<Partial<Record<LoopProcess, LoopReading | null>>> {
   const entries = await Promise.all(
     processes.map(async (name) => {
+      const port = METRICS_PORTS[name];
+      if (port === undefined) return [name, null] as const;
       try {
-        const response = await request(url(METRICS_PORTS[name], '/metrics'), { headersTimeout: 10_000 });
+        const response = await request(url(port, '/metrics'), { headersTimeout: 10_000 });
         const text = await response.body.text();
         return [name, response.statusCode === 200 ? parseLoopReading(text) : null] as const;
       } catch {

@@ -208,10 +208,10 @@ export function summarise(measurements: readonly Measurement[], gatewayCore: num
 /** The rounds' loop delays of each process pooled; null for a process any round could not read. */
 function pooledLoopDelay(runs: readonly Measurement[]): Partial<Record<LoopProcess, LoopDelay | null>> {
   const pooled: Partial<Record<LoopProcess, LoopDelay | null>> = {};
+  const wallMs = sum(runs.map((m) => m.wallMs));
   for (const name of LOOP_PROCESSES) {
     const readings = runs.map((m) => m.loopDelay[name]);
     if (readings.every((r) => r === undefined)) continue;
-    const wallMs = sum(runs.map((m) => m.wallMs));
     if (readings.some((r) => r == null) || wallMs === 0) {
       pooled[name] = null;
       continue;

@@ -29,11 +29,12 @@ export function openSqliteDatabase(path: string): SqlDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
-  if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL;');
-  // Only in WAL mode does a commit without its own fsync stay whole after a power loss (it may be
-  // lost, not half-written), so only there may a transaction ask to be flushed later.
+  // The pragma answers with the mode it got. Only in WAL mode does a commit without its own fsync
+  // stay whole after a power loss (it may be lost, not half-written), so only there may a
+  // transaction ask to be flushed later.
   const wal =
-    (db.prepare('PRAGMA journal_mode').get() as { journal_mode?: unknown } | undefined)?.journal_mode === 'wal';
+    path !== ':memory:' &&
+    (db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: unknown } | undefined)?.journal_mode === 'wal';
 
   const statements = new Map<string, StatementSync>();
   const prepare = (sql: string) => {
