@@ -6,7 +6,7 @@ import { isErrorCode } from '../../lib/errors.js';
 import { callerKey, REQUEST_ID_HEADER, type Caller, type InternalTokenSigner } from '../../lib/internal-token.js';
 import type { Logger } from '../../lib/logging.js';
 import { BreakerOpenError, createBreaker, type Breaker } from '../../lib/resilience/breaker.js';
-import { DEADLINE_HEADER } from '../../lib/resilience/deadline.js';
+import { DEADLINE_HEADER, callTimeout } from '../../lib/resilience/deadline.js';
 import { timeSourceCall } from '../../lib/observability/metrics.js';
 import { verwerkingVan, type Verwerking, type VerwerkingenRecorder } from '../verwerkingen/recorder.js';
 import { operationDocument, sectionFallback } from './section-fallback.js';
@@ -154,11 +154,9 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     return body as GatewayGraphQLResponse;
   }
 
-  /** The POST itself: the query's hash, or its text when the subgraph does not know the hash yet. */
+  /** The POST itself, with the caller's token and what is left of the page's deadline. */
   private async post(request: SubgraphRequest, caller: Caller, deadline?: number): Promise<string> {
     const { name, signer } = this.options;
-    const { query, operationName, variables, extensions } = request;
-    if (!query) throw new Error('Missing query');
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
@@ -171,8 +169,24 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       headers[DEADLINE_HEADER] = String(budget);
       timeoutMs = Math.max(1, Math.min(timeoutMs, budget + ANSWER_MARGIN_MS));
     }
-    // One deadline for both tries.
-    const signal = AbortSignal.timeout(timeoutMs);
+    // One deadline for both tries, stood down once the answer is read.
+    const timeout = callTimeout(timeoutMs);
+    try {
+      return await this.postWithin(headers, request, timeout.signal);
+    } finally {
+      timeout.done();
+    }
+  }
+
+  /** The query's hash, or its text when the subgraph does not know the hash yet, within `signal`. */
+  private async postWithin(
+    headers: Record<string, string>,
+    request: SubgraphRequest,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const { name } = this.options;
+    const { query, operationName, variables, extensions } = request;
+    if (!query) throw new Error('Missing query');
     const plain = { query, operationName, variables, extensions };
     if (!this.persistedQueries) return this.postBody(headers, plain, signal);
 

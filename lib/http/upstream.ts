@@ -1,6 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { BreakerOpenError, createBreaker, type Breaker, type BreakerState } from '../resilience/breaker.js';
-import { remainingMs } from '../resilience/deadline.js';
+import { callTimeout, remainingMs } from '../resilience/deadline.js';
 import { createRetry, type RetryOptions, type RetryVerdict } from '../resilience/retry.js';
 import { timeSourceCall } from '../observability/metrics.js';
 import type { Logger } from '../logging.js';
@@ -162,6 +162,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     // Never wait longer than the page will: the request's deadline shortens the timeout.
     const budget = Math.min(timeoutMs, remainingMs());
     if (budget <= 0) throw new UpstreamError(name, 'TIMEOUT', null);
+    // The timeout covers reading the body too; it is stood down once the call is over.
+    const timeout = callTimeout(budget);
+    try {
+      return await attempt<T>(req, timeout.signal);
+    } finally {
+      timeout.done();
+    }
+  }
+
+  async function attempt<T>(req: UpstreamRequest, signal: AbortSignal): Promise<{ status: number; body: T }> {
     let response: Dispatcher.ResponseData;
     try {
       response = await request(req.url, {
@@ -173,7 +183,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         },
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-        signal: AbortSignal.timeout(budget),
+        signal,
       });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');

@@ -45,3 +45,26 @@ export function deadlineFromHeader(value: string | string[] | undefined, maxMs: 
   const budget = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : maxMs;
   return now + Math.min(budget, maxMs);
 }
+
+/** An abort signal that times out, and the means to stand it down once the call it guards is over. */
+export interface CallTimeout {
+  readonly signal: AbortSignal;
+  /** Call when the call has ended, however: its timer goes at once. */
+  done(): void;
+}
+
+/**
+ * A signal that aborts after `ms` with a `TimeoutError`, as `AbortSignal.timeout` does, but whose
+ * timer is cleared by {@link CallTimeout.done}. `AbortSignal.timeout`'s timer cannot be cleared: it
+ * stays until it fires, long after the call answered, and then builds an exception nobody reads.
+ * On the hot paths (every upstream and subgraph call) those leftovers were thousands of live timers
+ * under load and 1-2 % of a subgraph's CPU, spent on calls that ended seconds before.
+ */
+export function callTimeout(ms: number): CallTimeout {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, ms);
+  timer.unref();
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}

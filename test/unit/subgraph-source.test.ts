@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { Agent, type Dispatcher } from 'undici';
 import { SubgraphSource } from '../../gateway/datasources/subgraph-source.js';
 import { listen } from '../../lib/http/listen.js';
 import { createInternalTokenSigner, generateInternalKeyPair, type Caller } from '../../lib/internal-token.js';
@@ -15,7 +16,10 @@ const PERSON: Caller = {
 };
 
 /** The gateway's connection to a stand-in zaken subgraph listening at `base`. */
-async function zakenSource(base: string): Promise<SubgraphSource> {
+async function zakenSource(
+  base: string,
+  options: Partial<ConstructorParameters<typeof SubgraphSource>[0]> = {},
+): Promise<SubgraphSource> {
   const { privateJwk } = await generateInternalKeyPair('test');
   return new SubgraphSource({
     name: 'zaken',
@@ -24,6 +28,7 @@ async function zakenSource(base: string): Promise<SubgraphSource> {
     timeoutMs: 2_000,
     breaker: { failureThreshold: 5, openMs: 1_000 },
     logger: silentLogger,
+    ...options,
   });
 }
 
@@ -215,5 +220,50 @@ describe('a query sent to a subgraph as its hash', () => {
     expect((await ask()).data).toEqual(ANSWER);
     expect((await ask()).data).toEqual(ANSWER);
     expect(bodies).toEqual([{ query, hash }, { query }, { query }]);
+  });
+});
+
+describe('the timeout of a call to a subgraph', () => {
+  it('is stood down once the answer is in: nothing aborts the call later, and a slow subgraph is still cut off', async () => {
+    let delayMs = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: { me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } } }));
+      }, delayMs).unref();
+    });
+    await using listening = await listen(server, { port: 0 });
+    // The signal each call hands the connection pool, as undici passes it on.
+    const signals: AbortSignal[] = [];
+    const watching = new (class extends Agent {
+      override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+        if (options.signal instanceof AbortSignal) signals.push(options.signal);
+        return super.dispatch(options, handler);
+      }
+    })();
+    const source = await zakenSource(listening.url, { timeoutMs: 100, dispatcher: watching });
+    const document = parse('{ me { id zaken { totaal } } }');
+    const ask = () =>
+      source.process({
+        kind: 'incoming operation',
+        request: { query: print(document), variables: {} },
+        context: { caller: PERSON, deadline: Date.now() + 2_000 },
+        incomingRequestContext: { operation: document.definitions[0] },
+        document,
+      } as unknown as Parameters<SubgraphSource['process']>[0]);
+    try {
+      expect((await ask()).data).toEqual({ me: { id: 'pseudoniem-1', zaken: { totaal: 3 } } });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(signals.map((signal) => signal.aborted)).toEqual([false]);
+
+      delayMs = 1_000;
+      const slow = await ask();
+      expect(slow.data).toEqual({ me: { id: 'pseudoniem-1', zaken: null } });
+      expect(slow.errors?.map((error) => error.extensions?.['code'])).toEqual(['BRON_NIET_BESCHIKBAAR']);
+      expect(signals[1]?.aborted).toBe(true);
+    } finally {
+      await watching.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { pino } from 'pino';
 import { listen, type Listening } from '../../lib/http/listen.js';
 import {
@@ -125,6 +125,33 @@ describe('upstream client: deadlines, retries and the circuit breaker', () => {
     const late = await runWithDeadline(Date.now() + 120, () => failure(get()));
     expect(late).toMatchObject({ kind: 'UNAVAILABLE' });
     expect(calls).toBe(1);
+  });
+
+  it('a call that is over stands its timeout down: nothing aborts it later, and a slow one is still cut off', async () => {
+    // The signal each attempt hands the connection pool, as undici passes it on.
+    const signals: AbortSignal[] = [];
+    const watching = new (class extends Agent {
+      override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+        if (options.signal instanceof AbortSignal) signals.push(options.signal);
+        return super.dispatch(options, handler);
+      }
+    })({ keepAliveTimeout: 10 });
+    try {
+      const c = client({ timeoutMs: 100, dispatcher: watching });
+      script = [{ status: 200 }];
+      expect((await get(c)).body).toEqual({ ok: true });
+      script = [{ status: 404 }];
+      expect(await failure(get(c))).toMatchObject({ kind: 'NOT_FOUND' });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(signals).toHaveLength(2);
+      expect(signals.map((signal) => signal.aborted)).toEqual([false, false]);
+
+      script = [{ status: 200, delayMs: 1_000 }];
+      expect(await failure(get(c))).toMatchObject({ kind: 'TIMEOUT' });
+      expect(signals[2]?.aborted).toBe(true);
+    } finally {
+      await watching.close();
+    }
   });
 
   it('after repeated failures the breaker fails calls at once without calling the source, and one probe closes it', async () => {
