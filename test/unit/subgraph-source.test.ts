@@ -238,7 +238,9 @@ describe('the timeout of a call to a subgraph', () => {
     const signals: AbortSignal[] = [];
     const watching = new (class extends Agent {
       override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-        if (options.signal instanceof AbortSignal) signals.push(options.signal);
+        // undici hands `request`'s options, signal included, on to `dispatch`; its type leaves it out.
+        const { signal } = options as Dispatcher.DispatchOptions & { signal?: unknown };
+        if (signal instanceof AbortSignal) signals.push(signal);
         return super.dispatch(options, handler);
       }
     })();
