@@ -333,7 +333,7 @@ async function bench(options: BenchOptions): Promise<number> {
   await stack.stop();
 
   // --- the report ------------------------------------------------------------------------------
-  const summaries = summarise(measurements, gatewayCore);
+  const summaries = summarise(measurements, gatewayCore, options.connections);
   if (options.quick) notes.push('A --quick run: a few seconds per run and one round say little; use the full run.');
   notes.push(
     'Every process runs with NODE_ENV=development, as the launcher starts the stack here (scripts/soak/stack.ts); ' +

@@ -9,7 +9,7 @@ import { parseOptions } from './options.js';
 import { withSubgraphUrls } from './peers/token-work.js';
 import { cpuMs } from './proc.js';
 import { profileFileOf, summariseProfile } from './profile.js';
-import { judgeTargets, ratios, summarise, type Measurement, type MeasuredProcess } from './report.js';
+import { judgeTargets, ratios, sharedCores, summarise, type Measurement, type MeasuredProcess } from './report.js';
 import { loopDelays, parseLoopReading } from './loop-delay.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -201,7 +201,7 @@ describe('pooling rounds and comparing gateways', () => {
 
   it('weighs each round by its requests, and divides ours by the peer', () => {
     // Ours: 1000 requests at 2 ms and 3000 at 1 ms: 5000 ms over 4000 requests.
-    const summaries = summarise([run('ours', 1_000, 2), run('apollo', 2_000, 2.5), run('ours', 3_000, 1)], 1);
+    const summaries = summarise([run('ours', 1_000, 2), run('apollo', 2_000, 2.5), run('ours', 3_000, 1)], 1, 50);
     const ours = summaries.find((s) => s.gateway === 'ours');
     expect(ours?.cpuMsPerRequest.gateway).toBeCloseTo(1.25);
     expect(ours?.productCpuMsPerRequest).toBeCloseTo(3.25);
@@ -215,18 +215,31 @@ describe('pooling rounds and comparing gateways', () => {
   });
 
   it('pools the event-loop delay: p99 and GC share weighted by run length, the largest delay of any run', () => {
-    const [ours] = summarise([run('ours', 1_000, 2, 10_000), run('ours', 1_000, 5, 30_000)], 1);
+    const [ours] = summarise([run('ours', 1_000, 2, 10_000), run('ours', 1_000, 5, 30_000)], 1, 50);
     expect(ours?.loopDelay.brp?.p99Ms).toBeCloseTo((20 * 10 + 50 * 30) / 40);
     expect(ours?.loopDelay.brp?.maxMs).toBe(200);
     expect(ours?.loopDelay.brp?.gcPercent).toBeCloseTo((2 * 10 + 5 * 30) / 40);
     // A process no run read is left out; one that a run could not read is not guessed at.
     expect(ours?.loopDelay.gateway).toBeUndefined();
     const unread = { ...run('ours', 1_000, 1), loopDelay: { brp: null } };
-    expect(summarise([run('ours', 1_000, 2), unread], 1)[0]?.loopDelay.brp).toBeNull();
+    expect(summarise([run('ours', 1_000, 2), unread], 1, 50)[0]?.loopDelay.brp).toBeNull();
+  });
+
+  it("puts the shared core's latency floor where Little's law does: in flight × its CPU per answer", () => {
+    // Ours: the subgraphs 2 ms, simulators 1, load generator 0.3 per answer, all on core 0; the gateway on core 1.
+    const [ours] = summarise([run('ours', 1_000, 1.5)], 1, 50);
+    expect(ours?.sharedCores?.cores).toBe(1);
+    expect(ours?.sharedCores?.msPerAnswer).toBeCloseTo(3.3);
+    expect(ours?.sharedCores?.maxPerSecond).toBeCloseTo(1_000 / 3.3);
+    expect(ours?.sharedCores?.latencyFloorMs).toBeCloseTo(165);
+    // Nothing pinned: every process, the gateway too, shares both cores.
+    expect(sharedCores(cpu(1.5), [0, 1], null, 50)?.latencyFloorMs).toBeCloseTo((50 * 4.8) / 2);
+    // A process whose CPU could not be read leaves the floor unknown rather than too low.
+    expect(sharedCores({ ...cpu(1.5), simulators: null }, [0, 1], 1, 50)).toBeNull();
   });
 
   it("judges the issue's targets on the figures", () => {
-    const summaries = summarise([run('ours', 1_000, 1.5), run('apollo', 1_000, 3)], 1);
+    const summaries = summarise([run('ours', 1_000, 1.5), run('apollo', 1_000, 3)], 1, 50);
     const targets = judgeTargets(
       summaries,
       { gateway: 240, brp: 100, zaken: 160, berichten: 100, voorkeuren: 100 },

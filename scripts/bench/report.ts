@@ -81,6 +81,49 @@ export interface Summary {
   readonly loopDelay: Readonly<Partial<Record<LoopProcess, LoopDelay | null>>>;
   readonly gatewayCoreBusy: number | null;
   readonly otherCoresBusy: number | null;
+  /** What the cores every process but the gateway shares allowed this run: see {@link SharedCores}. */
+  readonly sharedCores: SharedCores | null;
+}
+
+/**
+ * The cores the subgraphs, simulators and load generator share (all cores, gateway included, when
+ * nothing is pinned), and the latency floor they set. Every answer costs those cores `msPerAnswer`
+ * of CPU, so they serve at most `cores × 1000 / msPerAnswer` answers a second; with `connections`
+ * requests always in flight, Little's law (in flight = rate × time in the system) then puts the
+ * mean latency at no less than `connections × msPerAnswer / cores`, however fast the upstreams.
+ */
+export interface SharedCores {
+  readonly cores: number;
+  /** CPU per answer of the processes on those cores, ms. */
+  readonly msPerAnswer: number;
+  /** The most answers per second those cores can give at that cost. */
+  readonly maxPerSecond: number;
+  /** The lowest mean latency possible with this run's requests in flight, ms. */
+  readonly latencyFloorMs: number;
+}
+
+/**
+ * {@link SharedCores} of a pooled run: the processes on the cores other than the gateway's (when
+ * it was pinned) and those cores, counted from the runs' `/proc/stat` readings.
+ */
+export function sharedCores(
+  cpuMsPerRequest: Readonly<Record<MeasuredProcess, number | null>>,
+  coreIds: readonly number[],
+  gatewayCore: number | null,
+  connections: number,
+): SharedCores | null {
+  const cores = gatewayCore === null ? coreIds.length : coreIds.filter((core) => core !== gatewayCore).length;
+  const processes = MEASURED.filter((p) => gatewayCore === null || p !== 'gateway');
+  const costs = processes.map((p) => cpuMsPerRequest[p]);
+  if (cores === 0 || costs.some((v) => v === null)) return null;
+  const msPerAnswer = sum(costs as number[]);
+  if (msPerAnswer <= 0) return null;
+  return {
+    cores,
+    msPerAnswer,
+    maxPerSecond: (cores * 1_000) / msPerAnswer,
+    latencyFloorMs: (connections * msPerAnswer) / cores,
+  };
 }
 
 export interface Ratio {
@@ -147,7 +190,11 @@ export interface BenchReport {
 const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
 
 /** Pools the rounds of each gateway in each mode. */
-export function summarise(measurements: readonly Measurement[], gatewayCore: number | null): Summary[] {
+export function summarise(
+  measurements: readonly Measurement[],
+  gatewayCore: number | null,
+  connections: number,
+): Summary[] {
   const summaries: Summary[] = [];
   const keys = [...new Set(measurements.map((m) => `${m.mode}\u0000${m.gateway}`))];
   for (const key of keys) {
@@ -200,6 +247,7 @@ export function summarise(measurements: readonly Measurement[], gatewayCore: num
               const others = Object.entries(m.coreBusy).filter(([core]) => Number(core) !== gatewayCore);
               return others.length === 0 ? null : sum(others.map(([, v]) => v)) / others.length;
             }),
+      sharedCores: sharedCores(cpu, Object.keys(runs[0]?.coreBusy ?? {}).map(Number), gatewayCore, connections),
     });
   }
   return summaries;
@@ -306,7 +354,8 @@ export function judgeTargets(
     met: subgraphRss.some(([, mb]) => mb === null) ? null : subgraphRss.every(([, mb]) => (mb ?? 0) < 150),
   });
   const realistic = find('realistic', 'ours');
-  const at = `${connections} connections`;
+  const floor = realistic?.sharedCores;
+  const at = `${connections} connections${floor ? `; the shared core's floor ${f0(floor.latencyFloorMs)} ms` : ''}`;
   targets.push({
     target: `realistic latencies, 50 concurrent residents: p50 ≤ slowest source + 15 ms (${SLOWEST_SOURCE_MS + 15} ms)`,
     result: realistic ? `${f0(realistic.latency.p50)} ms at ${at}` : 'not measured',
@@ -389,6 +438,31 @@ function loopTable(summaries: readonly Summary[]): string {
   return table(
     ['mode', 'gateway', ...LOOP_PROCESSES.map((p) => (p === 'gateway' ? 'our gateway' : p))],
     summaries.map((s) => [s.mode, GATEWAYS[s.gateway], ...LOOP_PROCESSES.map((p) => cell(s.loopDelay[p]))]),
+  );
+}
+
+function sharedCoreTable(summaries: readonly Summary[], connections: number): string {
+  return table(
+    [
+      'mode',
+      'gateway',
+      'CPU per answer on the shared core, ms',
+      'most answers per second it allows',
+      'answers per second measured',
+      'shared core busy',
+      `lowest mean latency at ${connections} in flight, ms`,
+      'p50 measured, ms',
+    ],
+    summaries.map((s) => [
+      s.mode,
+      GATEWAYS[s.gateway],
+      f2(s.sharedCores?.msPerAnswer),
+      f0(s.sharedCores?.maxPerSecond),
+      f0(s.requestsPerSecond),
+      pct(s.otherCoresBusy),
+      f0(s.sharedCores?.latencyFloorMs),
+      f0(s.latency.p50),
+    ]),
   );
 }
 
@@ -544,6 +618,18 @@ that much later, whatever held it up: its own work, a collection, or the other p
 The peers and the simulators serve no such metrics ("–").
 
 ${loopTable(report.summaries)}
+
+## What the shared core allows
+
+With ${options.connections} requests always in flight, the load is whatever the stack can take: the next request goes
+out the moment an answer comes in. Each answer costs the core that the subgraphs, simulators and load generator share
+(the one the gateway is not pinned to) the CPU in the third column, so that core can give at most 1 000 ms divided by it
+answers a second, and by Little's law (in flight = answers per second × time per answer) no answer can then take less on
+average than ${options.connections} × that CPU. The slowest upstream's latency is a floor of its own; the higher of the two holds.
+A latency target below the floor needs less CPU per answer on the shared core, whichever process spends it; one near the
+floor leaves the core no room, and the tail grows with the queue (see "Where the tail grows").
+
+${sharedCoreTable(report.summaries, options.connections)}
 
 ## Calls per MijnOverzicht
 
