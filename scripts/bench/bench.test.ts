@@ -7,7 +7,8 @@ import { firstDifference } from './answers.js';
 import { problemOf } from './load.js';
 import { parseOptions } from './options.js';
 import { withSubgraphUrls } from './peers/token-work.js';
-import { cpuMs } from './proc.js';
+import { cpuMs, cpuTimesMs } from './proc.js';
+import { plannedFetches } from './planned-fetches.js';
 import { profileFileOf, summariseProfile } from './profile.js';
 import { judgeTargets, ratios, sharedCores, summarise, type Measurement, type MeasuredProcess } from './report.js';
 import { loopDelays, parseLoopReading } from './loop-delay.js';
@@ -118,6 +119,30 @@ describe('CPU time from /proc', () => {
     // /proc counts in clock ticks (10 ms): allow for one at each end.
     expect((cpuMs(process.pid) ?? 0) - (before ?? 0)).toBeGreaterThanOrEqual(130);
     expect(cpuMs(2 ** 22 + 12_345)).toBeNull();
+  });
+
+  it('splits it into user and system time, which add up to the total', () => {
+    const times = cpuTimesMs(process.pid);
+    const whole = cpuMs(process.pid);
+    expect(times).not.toBeNull();
+    expect(times?.userMs).toBeGreaterThan(0);
+    // Read one after the other: a tick may pass in between.
+    expect(Math.abs((times?.userMs ?? 0) + (times?.systemMs ?? 0) - (whole ?? 0))).toBeLessThanOrEqual(20);
+    expect(cpuTimesMs(2 ** 22 + 12_345)).toBeNull();
+  });
+});
+
+describe('the subgraph calls of a page, as the gateway plans them (npm run bench:subgraph)', () => {
+  it('gives each subgraph MijnOverzicht reaches its own fetch, asking only for its part of the page', () => {
+    const fetches = plannedFetches(
+      readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8'),
+      readFileSync(join(ROOT, 'schema/operations/MijnOverzicht.graphql'), 'utf8'),
+      'MijnOverzicht',
+    );
+    expect([...fetches.keys()].sort()).toEqual(['berichten', 'brp', 'voorkeuren', 'zaken']);
+    expect(fetches.get('brp')).toMatch(/^query MijnOverzicht__brp__\d+ ?\{\s*me ?\{\s*persoonsgegevens/);
+    expect(fetches.get('brp')).not.toMatch(/zaken|berichten|voorkeuren/);
+    expect(fetches.get('voorkeuren')).toMatch(/voorkeuren ?\{/);
   });
 });
 

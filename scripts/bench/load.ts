@@ -25,8 +25,11 @@ export interface LoadTarget {
   readonly graphqlUrl: string;
   /** The request body, the same bytes for every gateway. */
   readonly body: string;
-  /** One access token per resident, with the `me.id` their answers must carry; taken in turn. */
-  readonly residents: readonly { readonly token: string; readonly gebruikerId: string }[];
+  /**
+   * One access token per resident, with the `me.id` their answers must carry (none: a subgraph's
+   * fetch that does not ask for it); taken in turn.
+   */
+  readonly residents: readonly { readonly token: string; readonly gebruikerId?: string }[];
   readonly connections: number;
 }
 
@@ -95,7 +98,7 @@ export function runLoad(target: LoadTarget, seconds: number, signal: AbortSignal
             },
             onResponse: (status, body, context) => {
               const gebruikerId = context['gebruikerId'];
-              const problem = problemOf(status, body, typeof gebruikerId === 'string' ? gebruikerId : '');
+              const problem = problemOf(status, body, typeof gebruikerId === 'string' ? gebruikerId : undefined);
               if (problem !== undefined) note(problem);
             },
           },

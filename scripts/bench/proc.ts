@@ -22,12 +22,23 @@ export const CLOCK_TICKS = (() => {
  * (which may itself hold spaces).
  */
 export function cpuMs(pid: number): number | null {
+  const times = cpuTimesMs(pid);
+  return times === null ? null : times.userMs + times.systemMs;
+}
+
+/**
+ * {@link cpuMs} in its two parts: time in the process's own code (V8's helper threads included)
+ * and time the kernel spent for it (system calls, the loopback network a write sets off).
+ */
+export function cpuTimesMs(pid: number): { userMs: number; systemMs: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[0] is field 3 (state), so utime (14) and stime (15) are at 11 and 12.
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? (ticks * 1_000) / CLOCK_TICKS : null;
+    const user = Number(fields[11]);
+    const system = Number(fields[12]);
+    if (!Number.isFinite(user) || !Number.isFinite(system)) return null;
+    return { userMs: (user * 1_000) / CLOCK_TICKS, systemMs: (system * 1_000) / CLOCK_TICKS };
   } catch {
     return null;
   }
