@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { Agent, type Dispatcher } from 'undici';
 import { SubgraphSource } from '../../gateway/datasources/subgraph-source.js';
 import { listen } from '../../lib/http/listen.js';
 import { createInternalTokenSigner, generateInternalKeyPair, type Caller } from '../../lib/internal-token.js';
 import { silentLogger } from '../../lib/logging.js';
+import { SignalWatchingAgent } from '../helpers/signal-watching-agent.js';
 
 const PERSON: Caller = {
   kind: 'person',
@@ -234,16 +234,8 @@ describe('the timeout of a call to a subgraph', () => {
       }, delayMs).unref();
     });
     await using listening = await listen(server, { port: 0 });
-    // The signal each call hands the connection pool, as undici passes it on.
-    const signals: AbortSignal[] = [];
-    const watching = new (class extends Agent {
-      override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-        // undici hands `request`'s options, signal included, on to `dispatch`; its type leaves it out.
-        const { signal } = options as Dispatcher.DispatchOptions & { signal?: unknown };
-        if (signal instanceof AbortSignal) signals.push(signal);
-        return super.dispatch(options, handler);
-      }
-    })();
+    const watching = new SignalWatchingAgent();
+    const { signals } = watching;
     const source = await zakenSource(listening.url, { timeoutMs: 100, dispatcher: watching });
     const document = parse('{ me { id zaken { totaal } } }');
     const ask = () =>

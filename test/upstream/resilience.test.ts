@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 import { pino } from 'pino';
 import { listen, type Listening } from '../../lib/http/listen.js';
 import {
@@ -12,6 +12,7 @@ import {
 import type { BaseContext } from '../../lib/graphql/context.js';
 import { logBronFout } from '../../lib/graphql/upstream-errors.js';
 import { runWithDeadline } from '../../lib/resilience/deadline.js';
+import { SignalWatchingAgent } from '../helpers/signal-watching-agent.js';
 
 /** One scripted answer of the test source: a status, headers, and how long it waits first. */
 interface Answer {
@@ -128,16 +129,8 @@ describe('upstream client: deadlines, retries and the circuit breaker', () => {
   });
 
   it('a call that is over stands its timeout down: nothing aborts it later, and a slow one is still cut off', async () => {
-    // The signal each attempt hands the connection pool, as undici passes it on.
-    const signals: AbortSignal[] = [];
-    const watching = new (class extends Agent {
-      override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-        // undici hands `request`'s options, signal included, on to `dispatch`; its type leaves it out.
-        const { signal } = options as Dispatcher.DispatchOptions & { signal?: unknown };
-        if (signal instanceof AbortSignal) signals.push(signal);
-        return super.dispatch(options, handler);
-      }
-    })({ keepAliveTimeout: 10 });
+    const watching = new SignalWatchingAgent({ keepAliveTimeout: 10 });
+    const { signals } = watching;
     try {
       const c = client({ timeoutMs: 100, dispatcher: watching });
       script = [{ status: 200 }];
