@@ -7,11 +7,13 @@
  * call our gateway sends it for MijnOverzicht (planned from the committed supergraph, sent as its
  * hash as the gateway does), with a resident's internal token, from this process, with instant
  * upstreams. Per run it prints calls per second, latency, errors, and the subgraph's CPU per call
- * in user and system time, and the simulators' beside it.
+ * in user and system time, and the simulators' beside it. The machine's own speed still moves the
+ * figures from one minute to the next: compare two versions in alternating runs.
  *
  * The connections are the calls in flight. One at a time, each call wakes the subgraph on its
  * own; with more in flight it handles several per wake-up, and what a wake-up costs is shared.
- * A subgraph in the full benchmark sits between the two.
+ * In the full benchmark, where the subgraph takes turns on one core with five other processes, a
+ * call costs more than in either.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
