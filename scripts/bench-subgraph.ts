@@ -29,11 +29,12 @@ import type { DevSecrets } from './dev-secrets.js';
 import { optionsOrExit } from './cli.js';
 import { runLoad } from './bench/load.js';
 import { plannedFetches } from './bench/planned-fetches.js';
-import { CAN_PIN, cpuTimesMs, pin } from './bench/proc.js';
+import { CAN_PIN, cpuMs, cpuTimesMs, pin } from './bench/proc.js';
+import { table } from './bench/report.js';
 import { setLatencyMode, SUBGRAPH_PORTS, SUBGRAPHS, type SubgraphName } from './bench/upstream.js';
 import { candidateResidentBsns } from './soak/load.js';
 import { CHILD_NAMES, LaunchedStack } from './soak/stack.js';
-import { latencies } from './soak/stats.js';
+import { latencies, percentile } from './soak/stats.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist/scripts → project root
 const OPERATION_NAME = 'MijnOverzicht';
@@ -107,8 +108,6 @@ function parseSubgraphBenchOptions(args: readonly string[]): Options | 'help' {
 interface Run {
   readonly subgraph: SubgraphName;
   readonly connections: number;
-  readonly round: number;
-  readonly calls: number;
   readonly callsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -121,8 +120,6 @@ interface Run {
 
 const perCall = (before: number | undefined, after: number | undefined, calls: number): number | null =>
   before === undefined || after === undefined || calls === 0 ? null : ((after - before) * 1_000) / calls;
-const total = (times: { userMs: number; systemMs: number } | null): number | undefined =>
-  times === null ? undefined : times.userMs + times.systemMs;
 
 async function main(): Promise<void> {
   const options = optionsOrExit(parseSubgraphBenchOptions, USAGE);
@@ -138,7 +135,7 @@ async function main(): Promise<void> {
   });
   try {
     const runs = await measure(stack, options, controller.signal);
-    console.log(`\n${table(runs)}`);
+    console.log(`\n${summaryTable(runs)}`);
     rmSync(temp, { recursive: true, force: true });
   } catch (error) {
     console.error(`Mislukt; logboek en data in ${temp}`);
@@ -221,16 +218,14 @@ async function measure(stack: LaunchedStack, options: Options, signal: AbortSign
         const subgraphPid = pids[subgraph];
         const simulatorsPid = pids.simulators;
         const before = subgraphPid === null ? null : cpuTimesMs(subgraphPid);
-        const simulatorsBefore = simulatorsPid === null ? null : cpuTimesMs(simulatorsPid);
+        const simulatorsBefore = simulatorsPid === null ? null : cpuMs(simulatorsPid);
         const load = await runLoad(target(connections), options.seconds, signal);
         const after = subgraphPid === null ? null : cpuTimesMs(subgraphPid);
-        const simulatorsAfter = simulatorsPid === null ? null : cpuTimesMs(simulatorsPid);
+        const simulatorsAfter = simulatorsPid === null ? null : cpuMs(simulatorsPid);
         const { p50, p99 } = latencies(load.latenciesMs);
         const run: Run = {
           subgraph,
           connections,
-          round,
-          calls: load.requests,
           callsPerSecond: load.requests / (load.wallMs / 1_000),
           p50,
           p99,
@@ -238,7 +233,7 @@ async function measure(stack: LaunchedStack, options: Options, signal: AbortSign
           problems: [...load.problems].map(([problem, n]) => `${problem} ×${n}`).join(', '),
           userUs: perCall(before?.userMs, after?.userMs, load.requests),
           systemUs: perCall(before?.systemMs, after?.systemMs, load.requests),
-          simulatorsUs: perCall(total(simulatorsBefore), total(simulatorsAfter), load.requests),
+          simulatorsUs: perCall(simulatorsBefore ?? undefined, simulatorsAfter ?? undefined, load.requests),
         };
         runs.push(run);
         console.log(
@@ -258,30 +253,44 @@ const us = (value: number | null): string => (value === null ? '–' : value.toF
 /** The middle value (the lower of the two middle ones), or null for none. */
 function median(values: readonly (number | null)[]): number | null {
   const known = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
-  return known[Math.floor((known.length - 1) / 2)] ?? null;
+  return known.length === 0 ? null : percentile(known, 50);
 }
 
 /** Per subgraph and calls in flight, the median over the rounds, and the range of the CPU per call. */
-function table(runs: readonly Run[]): string {
-  const rows = [
-    '| subgraph | in flight | calls/s | CPU µs per call | of which user / system | range over rounds | simulators µs per call | errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ];
+function summaryTable(runs: readonly Run[]): string {
   const keys = [...new Set(runs.map((run) => `${run.subgraph} ${run.connections}`))];
-  for (const key of keys) {
+  const rows = keys.flatMap((key) => {
     const group = runs.filter((run) => `${run.subgraph} ${run.connections}` === key);
     const [first] = group;
-    if (first === undefined) continue;
+    if (first === undefined) return [];
     const cpu = group.map((run) => (run.userUs === null || run.systemUs === null ? null : run.userUs + run.systemUs));
     const known = cpu.filter((value): value is number => value !== null);
-    rows.push(
-      `| ${first.subgraph} | ${first.connections} | ${us(median(group.map((run) => run.callsPerSecond)))} | ` +
-        `${us(median(cpu))} | ${us(median(group.map((run) => run.userUs)))} / ${us(median(group.map((run) => run.systemUs)))} | ` +
-        `${known.length > 0 ? `${us(Math.min(...known))}–${us(Math.max(...known))}` : '–'} | ` +
-        `${us(median(group.map((run) => run.simulatorsUs)))} | ${group.reduce((sum, run) => sum + run.errors, 0)} |`,
-    );
-  }
-  return rows.join('\n');
+    return [
+      [
+        first.subgraph,
+        String(first.connections),
+        us(median(group.map((run) => run.callsPerSecond))),
+        us(median(cpu)),
+        `${us(median(group.map((run) => run.userUs)))} / ${us(median(group.map((run) => run.systemUs)))}`,
+        known.length > 0 ? `${us(Math.min(...known))}–${us(Math.max(...known))}` : '–',
+        us(median(group.map((run) => run.simulatorsUs))),
+        String(group.reduce((sum, run) => sum + run.errors, 0)),
+      ],
+    ];
+  });
+  return table(
+    [
+      'subgraph',
+      'in flight',
+      'calls/s',
+      'CPU µs per call',
+      'of which user / system',
+      'range over rounds',
+      'simulators µs per call',
+      'errors',
+    ],
+    rows,
+  );
 }
 
 try {

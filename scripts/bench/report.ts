@@ -300,7 +300,8 @@ const f0 = (v: number | null | undefined) => (v === null || v === undefined || N
 const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)} %`);
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+/** A Markdown table. */
+export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 
 /** The issue's targets, judged on this run (null where it did not measure what they need). */
