@@ -34,11 +34,13 @@ import {
   ratios,
   renderJson,
   renderMarkdown,
+  sharedCoresBusy,
   summarise,
   type AnswerCheck,
   type Availability,
   type BenchReport,
   type GatewayKey,
+  type LowerLoad,
   type Measurement,
   type MeasuredProcess,
   type ProfileResult,
@@ -258,10 +260,10 @@ async function bench(options: BenchOptions): Promise<number> {
       `${options.modes.join(' en ')}, ${options.rounds} ronde${options.rounds === 1 ? '' : 's'}. ${pinning}`,
   );
   /** The load for one gateway: every resident's token valid for `seconds`, every process on its core. */
-  const loadOn = async (graphqlUrl: string, seconds: number) => {
+  const loadOn = async (graphqlUrl: string, seconds: number, connections = options.connections) => {
     const callers = await tokensFor(residents, seconds * 1_000);
     pinAll();
-    return { graphqlUrl, body: BODY, residents: callers, connections: options.connections };
+    return { graphqlUrl, body: BODY, residents: callers, connections };
   };
   // A stack that just started measures its own JIT compilation and cold caches, and the first
   // gateway in line would pay for the subgraphs all of them share (a first round at half the
@@ -317,6 +319,39 @@ async function bench(options: BenchOptions): Promise<number> {
       }
     }
   }
+  // Realistic latencies at lighter loads: where the shared core is not full (report section).
+  const lowerLoads: LowerLoad[] = [];
+  if (options.modes.includes('realistic') && options.lowerLoads.length > 0) {
+    await setLatencyMode(url, 'realistic');
+    for (const connections of options.lowerLoads) {
+      for (const gateway of gateways) {
+        signal.throwIfAborted();
+        const target = await loadOn(gateway.graphqlUrl, options.warmupSeconds + options.seconds, connections);
+        if (options.warmupSeconds > 0)
+          await sleep(settleAfter(await runLoad(target, options.warmupSeconds, signal)), signal);
+        const coresBefore = coreTimes();
+        const load = await runLoad(target, options.seconds, signal);
+        const busy = sharedCoresBusy(coreBusy(coresBefore, coreTimes()), gatewayCore);
+        await sleep(settleAfter(load), signal);
+        const lower: LowerLoad = {
+          gateway: gateway.key,
+          connections,
+          requests: load.requests,
+          errors: load.errors,
+          requestsPerSecond: load.requests / (load.wallMs / 1_000),
+          latency: latencies(load.latenciesMs),
+          sharedCoresBusy: busy,
+        };
+        lowerLoads.push(lower);
+        console.log(
+          `realistic, ${String(connections).padStart(2)} in flight  ${GATEWAYS[gateway.key].padEnd(34)} ` +
+            `${lower.requestsPerSecond.toFixed(1).padStart(6)} req/s  p50/p95/p99 ` +
+            `${Math.round(lower.latency.p50)}/${Math.round(lower.latency.p95)}/${Math.round(lower.latency.p99)} ms  ` +
+            `fouten ${lower.errors}  gedeelde kern ${busy === null ? '–' : `${Math.round(busy * 100)}%`}`,
+        );
+      }
+    }
+  }
   await setLatencyMode(url, 'instant');
 
   // --- memory at the end, then stop ----------------------------------------------------------
@@ -353,9 +388,10 @@ async function bench(options: BenchOptions): Promise<number> {
     rustPlanner,
     measurements,
     summaries,
+    lowerLoads,
     ratios: ratios(summaries),
     rssEndMb,
-    targets: judgeTargets(summaries, rssEndMb, options.connections),
+    targets: judgeTargets(summaries, rssEndMb, options.connections, lowerLoads),
     profile: null,
     // A pinning failure is noted before every run it happens in; once is enough here.
     notes: [...new Set(notes)],

@@ -10,7 +10,18 @@ import { withSubgraphUrls } from './peers/token-work.js';
 import { cpuMs, cpuTimesMs } from './proc.js';
 import { plannedFetches } from './planned-fetches.js';
 import { profileFileOf, summariseProfile } from './profile.js';
-import { judgeTargets, ratios, sharedCores, summarise, type Measurement, type MeasuredProcess } from './report.js';
+import {
+  judgeTargets,
+  ratios,
+  renderMarkdown,
+  sharedCores,
+  sharedCoresBusy,
+  summarise,
+  type BenchReport,
+  type LowerLoad,
+  type Measurement,
+  type MeasuredProcess,
+} from './report.js';
 import { loopDelays, parseLoopReading } from './loop-delay.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,8 +107,17 @@ describe('options', () => {
       seconds: 20,
       rounds: 3,
       connections: 50,
+      lowerLoads: [10, 25],
       modes: ['instant', 'realistic'],
     });
+    expect(parseOptions(['--quick'])).toMatchObject({ lowerLoads: [] });
+  });
+
+  it('takes the lower loads as a list, each once and in order, and refuses one not below --connections', () => {
+    expect(parseOptions(['--lower-loads', '30,5,30'])).toMatchObject({ lowerLoads: [5, 30] });
+    expect(parseOptions(['--lower-loads', '0'])).toMatchObject({ lowerLoads: [] });
+    expect(() => parseOptions(['--lower-loads', '10,50'])).toThrow('--lower-loads: 50 is not below --connections (50)');
+    expect(() => parseOptions(['--lower-loads', 'ten'])).toThrow(/--lower-loads: a comma-separated list/);
   });
 
   it('refuses a wrong value with the option named', () => {
@@ -277,6 +297,102 @@ describe('pooling rounds and comparing gateways', () => {
     expect(met('gateway RSS')).toBe(true);
     expect(met('each subgraph RSS')).toBe(false);
     expect(met('realistic latencies, 50 concurrent residents: p50')).toBeNull();
+  });
+});
+
+describe('realistic latencies at lower loads (--lower-loads)', () => {
+  const lower = (gateway: 'ours' | 'apollo', connections: number, p50: number, p99: number): LowerLoad => ({
+    gateway,
+    connections,
+    requests: 2_000,
+    errors: 0,
+    requestsPerSecond: 100,
+    latency: { p50, p95: (p50 + p99) / 2, p99 },
+    sharedCoresBusy: 0.55,
+  });
+  const realisticRun = (gateway: 'ours' | 'apollo'): Measurement => ({
+    mode: 'realistic',
+    round: 1,
+    gateway,
+    wallMs: 10_000,
+    requests: 2_500,
+    errors: 0,
+    problems: {},
+    requestsPerSecond: 250,
+    latency: { p50: 200, p95: 300, p99: 380 },
+    cpuMsPerRequest: {
+      gateway: 1.5,
+      brp: 0.7,
+      zaken: 0.7,
+      berichten: 0.6,
+      voorkeuren: 0.7,
+      simulators: 0.7,
+      idp: 0,
+      launcher: 0,
+      'load generator': 0.2,
+    },
+    coreBusy: { 0: 0.93, 1: 0.45 },
+    gatewayRssMb: 230,
+    upstreamPerRequest: { BRP: 0.8 },
+    subgraphCallsPerRequest: { brp: 0.8, zaken: 0.6, berichten: 0.5, voorkeuren: 1 },
+    loopDelay: {},
+    latenciesMs: Array.from({ length: 100 }, (_, i) => 180 + i * 2),
+  });
+
+  it('counts only the cores the gateway is not pinned to as shared', () => {
+    expect(sharedCoresBusy({ 0: 0.8, 1: 0.4, 2: 0.6 }, 1)).toBeCloseTo(0.7);
+    expect(sharedCoresBusy({ 0: 0.8, 1: 0.4 }, null)).toBeNull();
+  });
+
+  it("names ours at the lower loads in the latency targets' results, still judged at 50", () => {
+    const summaries = summarise([realisticRun('ours')], 1, 50);
+    const targets = judgeTargets(summaries, {}, 50, [lower('ours', 10, 152, 170), lower('apollo', 10, 160, 190)]);
+    const p99 = targets.find((t) => t.target.includes('p99'));
+    expect(p99?.result).toBe("376 ms at 50 connections; the shared core's floor 180 ms; 170 ms at 10");
+    expect(p99?.met).toBe(false);
+  });
+
+  it("puts every gateway's lower loads and its pooled rounds in one table, each judged against both targets", () => {
+    const measurements = [realisticRun('ours'), realisticRun('apollo')];
+    const summaries = summarise(measurements, 1, 50);
+    const report: BenchReport = {
+      date: '2026-12-05T18:00:00.000Z',
+      machine: 'test',
+      loadAverage: { start: [1, 1, 1], end: [1, 1, 1] },
+      options: parseOptions(['--mode', 'realistic']) as Exclude<ReturnType<typeof parseOptions>, 'help'>,
+      pinning: 'pinned',
+      gatewayCore: 1,
+      residents: ['a'],
+      skipped: [],
+      availability: [
+        { gateway: 'ours', available: true, detail: '' },
+        { gateway: 'apollo', available: true, detail: '' },
+      ],
+      answers: [],
+      rustPlanner: '',
+      measurements,
+      summaries,
+      lowerLoads: [lower('ours', 10, 152, 170), lower('ours', 25, 160, 230), lower('apollo', 10, 158, 205)],
+      ratios: ratios(summaries),
+      rssEndMb: {},
+      targets: [],
+      profile: null,
+      notes: [],
+    };
+    const markdown = renderMarkdown(report);
+    const start = markdown.indexOf('## Realistic latencies at lower loads');
+    const section = markdown.slice(start, markdown.indexOf('\n## ', start + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| ') && !/^\| (in flight|---)/.test(line));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| 10 | ours (project gateway)',
+      '| 25 | ours (project gateway)',
+      '| 50 (the rounds) | ours (project gateway)',
+      '| 10 | stock Apollo Gateway',
+      '| 50 (the rounds) | stock Apollo Gateway',
+    ]);
+    expect(rows.map((row) => row.split(' | ').at(-1))).toEqual(['yes |', 'no |', 'no |', 'yes |', 'no |']);
+    // Without lower loads the section is left out.
+    expect(renderMarkdown({ ...report, lowerLoads: [] })).not.toContain('## Realistic latencies at lower loads');
   });
 });
 

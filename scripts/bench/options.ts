@@ -19,6 +19,11 @@ export interface BenchOptions {
   readonly connections: number;
   /** Residents logged in; the requests take their tokens in turn. */
   readonly residents: number;
+  /**
+   * Realistic mode only: after the measured rounds, every gateway once more at each of these
+   * lower numbers of requests in flight, for the latency at lighter loads (none: left out).
+   */
+  readonly lowerLoads: readonly number[];
   /** How often the series ours, Apollo, Hive … is repeated per mode. */
   readonly rounds: number;
   readonly modes: readonly Mode[];
@@ -36,6 +41,10 @@ export const USAGE = `npm run bench -- [options]
   --stack-warmup <n>  seconds of unmeasured load through each gateway before the first run,
                       for the shared subgraphs (default 15; --quick 5)
   --connections <n>   requests in flight at once (default 50; --quick 10)
+  --lower-loads <list>
+                      with realistic latencies, also measure every gateway once at each of these
+                      lower numbers of requests in flight, comma-separated (default 10,25;
+                      --quick none; 0: none)
   --residents <n>     residents logged in, one token each, used in turn (default 40; --quick 10)
   --rounds <n>        how often ours, stock Apollo and Hive Gateway are measured in turn,
                       per mode (default 3; --quick 1)
@@ -54,6 +63,10 @@ const schema = z.object({
   warmup: z.coerce.number().min(0).max(120).optional(),
   'stack-warmup': z.coerce.number().min(0).max(300).optional(),
   connections: count(1, 500),
+  'lower-loads': z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole numbers, such as 10,25')
+    .optional(),
   residents: count(1, 200),
   rounds: count(1, 20),
   mode: z.enum(['instant', 'realistic', 'both']).default('both'),
@@ -73,6 +86,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
       warmup: { type: 'string' },
       'stack-warmup': { type: 'string' },
       connections: { type: 'string' },
+      'lower-loads': { type: 'string' },
       residents: { type: 'string' },
       rounds: { type: 'string' },
       mode: { type: 'string' },
@@ -91,11 +105,18 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
   const o = parsed.data;
   // --quick only changes the defaults: an option given as well still wins.
   const quick = o.quick;
+  const connections = o.connections ?? (quick ? 10 : 50);
+  const lowerLoads = o['lower-loads'] === undefined ? (quick ? [] : [10, 25]) : lowerLoadsOf(o['lower-loads']);
+  const tooHigh = lowerLoads.filter((n) => n >= connections);
+  if (tooHigh.length > 0) {
+    throw new Error(`--lower-loads: ${tooHigh.join(', ')} is not below --connections (${connections})`);
+  }
   return {
     seconds: o.seconds ?? (quick ? 5 : 20),
     warmupSeconds: o.warmup ?? (quick ? 2 : 5),
     stackWarmupSeconds: o['stack-warmup'] ?? (quick ? 5 : 15),
-    connections: o.connections ?? (quick ? 10 : 50),
+    connections,
+    lowerLoads,
     residents: o.residents ?? (quick ? 10 : 40),
     rounds: o.rounds ?? (quick ? 1 : 3),
     modes: o.mode === 'both' ? MODES : [o.mode],
@@ -103,4 +124,10 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
     quick,
     keepData: o['keep-data'],
   };
+}
+
+/** `10,25` as [10, 25], each once and in rising order; `0` as none. */
+function lowerLoadsOf(list: string): number[] {
+  const loads = list.split(',').map(Number);
+  return [...new Set(loads.filter((n) => n > 0))].sort((a, b) => a - b);
 }
