@@ -297,6 +297,12 @@ describe('pooling rounds and comparing gateways', () => {
     expect(met('gateway RSS')).toBe(true);
     expect(met('each subgraph RSS')).toBe(false);
     expect(met('realistic latencies, 50 concurrent residents: p50')).toBeNull();
+    // Just under the target: the result shows why it is not met, which two places would round away.
+    const close = judgeTargets(summarise([run('ours', 1_496, 1), run('apollo', 1_000, 2)], 1, 50), {}, 50);
+    expect(close.find((t) => t.target.startsWith('throughput'))).toMatchObject({
+      result: '150 vs 100 req/s = 1.496×',
+      met: false,
+    });
   });
 });
 
