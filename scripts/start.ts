@@ -372,8 +372,9 @@ async function watchHealth(run: Run, child: ChildProcess): Promise<void> {
     if ((await answers(service)) && run.child === child && isRunning(child) && !stopping) {
       run.healthySince = Date.now();
       if (run.everHealthy) {
-        console.log(`${service.name} draait weer (pid ${child.pid}).`);
+        // The stack file first: whoever reads the line below finds the new pid there.
         writeStack();
+        console.log(`${service.name} draait weer (pid ${child.pid}).`);
       }
       run.everHealthy = true;
       run.up.resolve();
