@@ -22,7 +22,7 @@ import { askMijnOverzicht, type LoginTarget, type QueryTarget } from './soak/loa
 import { CHILD_NAMES, LaunchedStack, rssMb, sleep, type ChildName, type PortVariable } from './soak/stack.js';
 import { latencies } from './soak/stats.js';
 import { dataAndErrors, firstDifference } from './bench/answers.js';
-import { runLoad, type LoadResult } from './bench/load.js';
+import { runLoad, type LoadResult, type LoadTarget } from './bench/load.js';
 import { parseOptions, USAGE, type BenchOptions, type Mode } from './bench/options.js';
 import { startPeer, type RunningPeer } from './bench/peer-process.js';
 import { CAN_PIN, coreBusy, coreTimes, cpuMs, pin } from './bench/proc.js';
@@ -265,6 +265,11 @@ async function bench(options: BenchOptions): Promise<number> {
     pinAll();
     return { graphqlUrl, body: BODY, residents: callers, connections };
   };
+  /** The unmeasured warm-up before a run, and time for its last answers to come in. */
+  const warmUp = async (target: LoadTarget) => {
+    if (options.warmupSeconds > 0)
+      await sleep(settleAfter(await runLoad(target, options.warmupSeconds, signal)), signal);
+  };
   // A stack that just started measures its own JIT compilation and cold caches, and the first
   // gateway in line would pay for the subgraphs all of them share (a first round at half the
   // throughput of the others, docs/bench.md): every gateway loads it once, unmeasured.
@@ -282,8 +287,7 @@ async function bench(options: BenchOptions): Promise<number> {
       for (const gateway of gateways) {
         signal.throwIfAborted();
         const target = await loadOn(gateway.graphqlUrl, options.warmupSeconds + options.seconds);
-        if (options.warmupSeconds > 0)
-          await sleep(settleAfter(await runLoad(target, options.warmupSeconds, signal)), signal);
+        await warmUp(target);
         await clearJournals(url);
         const subgraphsBefore = await subgraphRequestCounts(url);
         const pids = pidsOf(gateway.pid());
@@ -327,8 +331,7 @@ async function bench(options: BenchOptions): Promise<number> {
       for (const gateway of gateways) {
         signal.throwIfAborted();
         const target = await loadOn(gateway.graphqlUrl, options.warmupSeconds + options.seconds, connections);
-        if (options.warmupSeconds > 0)
-          await sleep(settleAfter(await runLoad(target, options.warmupSeconds, signal)), signal);
+        await warmUp(target);
         const coresBefore = coreTimes();
         const load = await runLoad(target, options.seconds, signal);
         const busy = sharedCoresBusy(coreBusy(coresBefore, coreTimes()), gatewayCore);
